@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** The typed database handle; a transaction handle has the same query surface. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything queries can run on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Raw SQL with parameters, for bulk work and benchmarks; rows as plain objects. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements without parameters (COPY-free bulk DDL/DML). */
+  exec(text: string): Promise<void>;
+  close(): Promise<void>;
+  /** The underlying PGlite instance (embedded mode only), e.g. for dumps. */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+/** Extensions must be identical on every open of a PGlite data dir (see stack-notes). */
+const pgliteExtensions = { pg_trgm };
+
+export class DataDirLockedError extends Error {
+  constructor(readonly lockFile: string, readonly pid: number) {
+    super(`The data directory is in use by process ${pid} (lock file ${lockFile}). Stop that process first.`);
+  }
+}
+
+/**
+ * PGlite does not lock its data dir, and two processes writing it would corrupt it; a pid lock
+ * file does. A lock left by a dead process (e.g. after kill -9) is taken over.
+ */
+function acquireLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => {
+        try {
+          if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(fs.readFileSync(lockFile, 'utf8'));
+      if (pid && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(lockFile, pid);
+      fs.unlinkSync(lockFile);
+    }
+  }
+  throw new Error(`Could not take the lock on ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Opens the configured database: PGlite (file-backed, locked) or a node-postgres pool. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (config.kind === 'pglite') {
+    const release = acquireLock(config.dataDir);
+    try {
+      const client = await PGlite.create(config.dataDir, { extensions: pgliteExtensions });
+      // PGlite is one connection: it queues queries itself, and a query outside an open
+      // transaction() waits for it, which serialises access for the whole process.
+      const db = drizzlePglite({ client, schema }) as unknown as Db;
+      return {
+        db,
+        kind: 'pglite',
+        pglite: client,
+        async query<T>(text: string, params: unknown[] = []) {
+          const result = await client.query<T>(text, params);
+          return result.rows;
+        },
+        async exec(text: string) {
+          await client.exec(text);
+        },
+        async close() {
+          try {
+            await client.close();
+          } finally {
+            release();
+          }
+        },
+      };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  // An idle client losing its server (restart, network) must not crash the process.
+  pool.on('error', () => {});
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    pool,
+    async query<T>(text: string, params: unknown[] = []) {
+      const result = await pool.query(text, params as unknown[]);
+      return result.rows as T[];
+    },
+    async exec(text: string) {
+      await pool.query(text);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

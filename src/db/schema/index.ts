@@ -1,0 +1,5 @@
+// Every table, for drizzle-kit and for typed queries.
+export * from './accounts.js';
+export * from './people.js';
+export * from './frameworks.js';
+export * from './jobs.js';

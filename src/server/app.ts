@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Database } from '../db/client.js';
+import type { Config } from './config.js';
+import { installErrorHandler, sendProblem } from './errors.js';
+import { sessionPlugin } from './auth/sessions.js';
+import { ProblemSchema } from '../shared/schemas.js';
+import { createAuthModule } from '../modules/auth/index.js';
+import { createSystemModule } from '../modules/system/index.js';
+import { createOrganisationsModule } from '../modules/organisations/index.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** Version string reported by /api/health. */
+  version: string;
+  /** Directory with the built web app; omitted in API-only tests. */
+  webDir?: string;
+}
+
+export const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Builds the whole app; never listens (main.ts and tests do that). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.http.trustProxy,
+    bodyLimit: config.http.bodyLimit,
+    // Every schema error is reported, unknown fields are rejected instead of silently dropped,
+    // and no type coercion of bodies beyond query strings.
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // 1. Security and infrastructure.
+  installErrorHandler(app);
+  app.addSchema(ProblemSchema);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Leerkompas API', version: deps.version, description: 'Training needs, plans and offers for Flemish organisations.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lk_session' } } },
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // Swagger UI ships inline scripts and styles; relax CSP for its pages only.
+    staticCSP: true,
+    transformStaticCSP: (header) => header,
+  });
+
+  // 2. Authentication.
+  await app.register(sessionPlugin, { db: database.db });
+
+  // 3. Feature modules, all under /api.
+  const modules = [
+    createSystemModule({ database, version: deps.version }),
+    createAuthModule({ db: database.db, sessionHours: config.auth.sessionHours, loginPerMinute: config.auth.loginPerMinute }),
+    createOrganisationsModule({ db: database.db }),
+  ];
+  await app.register(
+    async (api) => {
+      for (const module of modules) await api.register(module.routes);
+    },
+    { prefix: '/api' },
+  );
+
+  // 4. The web app: static files, and index.html for client-side routes.
+  const webDir = deps.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return sendProblem(reply, {
+          type: 'https://leerkompas.be/problems/resource/not_found',
+          title: 'Not Found',
+          status: 404,
+          detail: `No route ${request.method} ${request.url.split('?')[0]}.`,
+          code: 'resource.not_found',
+        });
+      }
+      return reply.type('text/html').send(indexHtml);
+    });
+  }
+
+  return app;
+}

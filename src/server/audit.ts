@@ -1,0 +1,35 @@
+import { auditLog } from '../db/schema/index.js';
+import type { Executor } from '../db/client.js';
+
+export type AuditEvent =
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'password_changed'
+  | 'role_granted'
+  | 'role_revoked'
+  | 'user_created'
+  | 'data_export'
+  | 'data_import';
+
+export interface AuditEntry {
+  event: AuditEvent;
+  actorUserId?: string | null;
+  organisationId?: string | null;
+  /** What the event is about (e.g. the e-mail tried, the export's name); no personal answers. */
+  subject?: string | null;
+  ip?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Writes one audit row; call it inside the use case's transaction. */
+export async function writeAudit(tx: Executor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    event: entry.event,
+    actorUserId: entry.actorUserId ?? null,
+    organisationId: entry.organisationId ?? null,
+    subject: entry.subject ?? null,
+    ip: entry.ip ?? null,
+    detail: entry.detail ?? {},
+  });
+}

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * Every environment variable Leerkompas reads, in one place. Nothing else touches process.env.
+ * The README's configuration table mirrors this schema.
+ */
+const EnvSchema = Type.Object({
+  PORT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  HOST: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_POOL_SIZE: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
+  LEERKOMPAS_DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  LEERKOMPAS_DEMO: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  LEERKOMPAS_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  LEERKOMPAS_BODY_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]{1,10}$' })),
+  LEERKOMPAS_SESSION_HOURS: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
+  LEERKOMPAS_LOGIN_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  LOG_LEVEL: Type.Optional(
+    Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  ),
+});
+
+export type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly trustProxy: boolean;
+    /** Largest request body accepted, in bytes. */
+    readonly bodyLimit: number;
+  };
+  readonly database:
+    | { readonly kind: 'pglite'; readonly dataDir: string }
+    | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number };
+  readonly paths: { readonly dataDir: string };
+  readonly auth: {
+    readonly sessionHours: number;
+    /** Failed-or-not login attempts allowed per IP and per minute. */
+    readonly loginPerMinute: number;
+  };
+  /** Seed demo data when the database is empty on start. */
+  readonly demo: boolean;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** Builds the frozen configuration; fails with the full list of bad variables. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const problems = [...Value.Errors(EnvSchema, picked)].map(
+    (e) => `${e.instancePath.replace(/^\//, '') || 'environment'}: ${e.message}`,
+  );
+  if (problems.length) throw new ConfigError(problems);
+  const e = picked as Env;
+  const port = Number(e.PORT ?? 3000);
+  if (port < 1 || port > 65535) throw new ConfigError([`PORT: must be between 1 and 65535`]);
+  const dataDir = path.resolve(cwd, e.LEERKOMPAS_DATA_DIR ?? 'data');
+  const config: Config = {
+    http: {
+      port,
+      host: e.HOST ?? '127.0.0.1',
+      trustProxy: e.LEERKOMPAS_TRUST_PROXY === 'true',
+      bodyLimit: Number(e.LEERKOMPAS_BODY_LIMIT ?? 1_048_576),
+    },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: Number(e.DATABASE_POOL_SIZE ?? 10) }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
+    paths: { dataDir },
+    auth: {
+      sessionHours: Number(e.LEERKOMPAS_SESSION_HOURS ?? 12),
+      loginPerMinute: Number(e.LEERKOMPAS_LOGIN_LIMIT ?? 10),
+    },
+    demo: e.LEERKOMPAS_DEMO !== 'false',
+    logLevel: e.LOG_LEVEL ?? 'info',
+  };
+  return Object.freeze(config);
+}

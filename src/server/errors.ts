@@ -1,0 +1,130 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorCode, FieldError, Problem } from '../shared/errors.js';
+
+/** The one error family of the app. Services throw these; the handler below maps them. */
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly errors?: FieldError[];
+  constructor(code: ErrorCode, options: { status: number; detail: string; errors?: FieldError[] }) {
+    super(options.detail);
+    this.code = code;
+    this.status = options.status;
+    this.errors = options.errors;
+  }
+}
+
+export const notFound = (what = 'resource') =>
+  new AppError('resource.not_found', { status: 404, detail: `The ${what} does not exist or is not visible to you.` });
+
+export const badRequest = (path: string, message: string, code: ErrorCode = 'validation.failed') =>
+  new AppError(code, { status: 400, detail: message, errors: [{ path, message }] });
+
+export const conflict = (detail: string, path?: string) =>
+  new AppError('resource.conflict', { status: 409, detail, errors: path ? [{ path, message: detail }] : undefined });
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+interface ValidationIssue {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** Ajv issue → `{path, message}`, naming the field (also for missing and unknown properties). */
+function toFieldError(context: string, issue: ValidationIssue): FieldError {
+  let pointer = issue.instancePath;
+  if (issue.keyword === 'required' && typeof issue.params.missingProperty === 'string') {
+    pointer += `/${issue.params.missingProperty}`;
+  } else if (issue.keyword === 'additionalProperties' && typeof issue.params.additionalProperty === 'string') {
+    pointer += `/${issue.params.additionalProperty}`;
+    return { path: `/${context}${pointer}`, message: 'is not an allowed field' };
+  }
+  return { path: `/${context}${pointer}`, message: issue.message ?? 'is invalid' };
+}
+
+/** Connection-level database failures (server down, restarting): 503, the client may retry. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  if (!code) return false;
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004'].includes(code) ||
+    /Connection terminated/i.test(String((error as Error).message))
+  );
+}
+
+function problem(status: number, code: ErrorCode, detail: string, errors?: FieldError[]): Problem {
+  return {
+    type: `https://leerkompas.be/problems/${code.replace(/\./g, '/')}`,
+    title: titles[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...(errors?.length ? { errors } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  body.requestId = String(reply.request.id);
+  return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+/** Maps every error of the app to problem+json; 5xx bodies say nothing about internals. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError & { validationContext?: string }, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, problem(error.status, error.code, error.message, error.errors));
+    }
+    if (error.validation) {
+      const context = error.validationContext ?? 'body';
+      const errors = (error.validation as ValidationIssue[]).map((issue) => toFieldError(context, issue));
+      return sendProblem(
+        reply,
+        problem(400, 'validation.failed', `The request ${context} is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors),
+      );
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendProblem(reply, problem(400, 'request.malformed_json', 'The request body is not valid JSON.', [{ path: '/body', message: error.message }]));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendProblem(reply, problem(413, 'request.too_large', 'The request body is too large.', [{ path: '/body', message: 'is too large' }]));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendProblem(reply, problem(415, 'request.unsupported_media_type', 'Send JSON (application/json).', [{ path: '/headers/content-type', message: 'is not supported' }]));
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return sendProblem(reply, problem(400, 'validation.failed', 'The Content-Length header does not match the body.', [{ path: '/headers/content-length', message: 'does not match the body' }]));
+      case 'FST_ERR_RATE_LIMIT_EXCEEDED':
+        return sendProblem(reply, problem(429, 'auth.rate_limited', 'Too many attempts. Wait a minute and try again.'));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(reply, problem(503, 'database.unavailable', 'The database is not reachable right now. Try again shortly.'));
+    }
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status < 500) {
+      return sendProblem(reply, problem(status, 'validation.failed', error.message, [{ path: '/', message: error.message }]));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, problem(500, 'server.internal', 'Something went wrong on our side. It has been logged.'));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, problem(404, 'resource.not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+}

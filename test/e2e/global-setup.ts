@@ -1,0 +1,5 @@
+import { prepareTemplates } from '../support/databases.js';
+
+export default async function setup() {
+  return prepareTemplates();
+}
