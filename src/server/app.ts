@@ -17,6 +17,7 @@ import { ProblemSchema } from '../shared/schemas.js';
 import { createAuthModule } from '../modules/auth/index.js';
 import { createSystemModule } from '../modules/system/index.js';
 import { createOrganisationsModule } from '../modules/organisations/index.js';
+import { createJobsModule } from '../modules/jobs/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     createSystemModule({ database, version: deps.version }),
     createAuthModule({ db: database.db, sessionHours: config.auth.sessionHours, loginPerMinute: config.auth.loginPerMinute }),
     createOrganisationsModule({ db: database.db }),
+    createJobsModule({ db: database.db }),
   ];
   await app.register(
     async (api) => {
