@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { Db, Executor } from '../../db/client.js';
 import { memberships, sessions, users } from '../../db/schema/index.js';
 import { AppError } from '../errors.js';
-import type { Actor } from '../tenancy.js';
+import { requireActor, type Actor } from '../tenancy.js';
 import { hashToken, randomToken } from './tokens.js';
 
 export const SESSION_COOKIE = 'lk_session';
@@ -70,7 +70,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
-  app.addHook('preHandler', async (request) => {
+  // onRequest, so the actor is known before validation and the organisation check below.
+  app.addHook('onRequest', async (request) => {
     const token = request.cookies?.[SESSION_COOKIE];
     if (!token || token.length > 200) return;
     const tokenHash = hashToken(token);
@@ -93,5 +94,18 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =
     }
     request.actor = actor;
     request.session = { tokenHash, csrfToken: row.csrfToken };
+  });
+
+  // Defence in depth for every route with an :orgId parameter: callers who are not members of
+  // that organisation get 401/404 before their input is even validated, so a foreign caller
+  // learns nothing (not even which fields a route expects). Services still check permissions.
+  app.addHook('preValidation', async (request) => {
+    if (!request.routeOptions.url?.includes(':orgId')) return;
+    const orgId = (request.params as Record<string, string> | undefined)?.orgId;
+    const actor = requireActor(request.actor);
+    if (actor.isPlatformAdmin) return;
+    if (!orgId || !actor.memberships.some((m) => m.organisationId === orgId)) {
+      throw new AppError('tenancy.not_found', { status: 404, detail: 'The organisation does not exist or you are not a member.' });
+    }
   });
 });
