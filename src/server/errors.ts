@@ -108,8 +108,6 @@ export function installErrorHandler(app: FastifyInstance): void {
         return sendProblem(reply, problem(415, 'request.unsupported_media_type', 'Send JSON (application/json).', [{ path: '/headers/content-type', message: 'is not supported' }]));
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         return sendProblem(reply, problem(400, 'validation.failed', 'The Content-Length header does not match the body.', [{ path: '/headers/content-length', message: 'does not match the body' }]));
-      case 'FST_ERR_RATE_LIMIT_EXCEEDED':
-        return sendProblem(reply, problem(429, 'auth.rate_limited', 'Too many attempts. Wait a minute and try again.'));
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
@@ -117,6 +115,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendProblem(reply, problem(503, 'database.unavailable', 'The database is not reachable right now. Try again shortly.'));
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 429) {
+      return sendProblem(reply, problem(429, 'auth.rate_limited', 'Too many attempts. Wait a minute and try again.'));
+    }
     if (status < 500) {
       return sendProblem(reply, problem(status, 'validation.failed', error.message, [{ path: '/', message: error.message }]));
     }

@@ -77,3 +77,36 @@ describe.each(databaseKinds)('platform basics on %s', (kind) => {
     expect(audit.map((a) => a.event)).toEqual(expect.arrayContaining(['login_failed', 'login', 'password_changed', 'logout']));
   });
 });
+
+describe('login protection', () => {
+  it('rate-limits login attempts per IP with a 429 problem', async () => {
+    const t = await createTestApp('pglite', { LEERKOMPAS_LOGIN_LIMIT: '3' });
+    try {
+      const attempt = () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.org', password: 'guess-guess' } });
+      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+      const limited = await attempt();
+      expect(limited.statusCode).toBe(429);
+      expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(limited.json().code).toBe('auth.rate_limited');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('marks the session cookie Secure behind an HTTPS proxy and issues a new token on every login', async () => {
+    const t = await createTestApp('pglite', { LEERKOMPAS_TRUST_PROXY: 'true' });
+    try {
+      const org = await buildOrganisation(t.db.database);
+      const user = await buildUser(t.db.database, { organisationId: org.id, role: 'employee' });
+      const login = () =>
+        t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { email: user.email, password: TEST_PASSWORD } });
+      const first = [(await login()).headers['set-cookie']].flat().join(';');
+      const second = [(await login()).headers['set-cookie']].flat().join(';');
+      expect(first).toMatch(/Secure/);
+      // A fixed (planted) session id is useless: each login gets a fresh token.
+      expect(first.match(/lk_session=([^;]+)/)![1]).not.toBe(second.match(/lk_session=([^;]+)/)![1]);
+    } finally {
+      await t.close();
+    }
+  });
+});
