@@ -111,15 +111,3 @@ export const ImportResult = Type.Object({
   errors: Type.Array(Type.Object({ line: Type.Integer(), message: Type.String() })),
 });
 export type ImportResult = Static<typeof ImportResult>;
-
-/** Column order of the CSV export and import. */
-export const FUNCTION_PROFILE_CSV_COLUMNS = [
-  'profile',
-  'description',
-  'framework_key',
-  'competence_key',
-  'required_level',
-  'importance',
-  'future_level',
-  'horizon_year',
-] as const;
