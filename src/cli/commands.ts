@@ -1,4 +1,5 @@
 import type { Database } from '../db/client.js';
+import { importEscoCommand } from './import-esco.js';
 
 /** A CLI command contributed by a feature (imports, exports). */
 export interface CliCommand {
@@ -8,4 +9,4 @@ export interface CliCommand {
 }
 
 /** Feature commands, registered explicitly so `leerkompas help` lists them. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [importEscoCommand];
