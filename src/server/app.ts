@@ -18,6 +18,7 @@ import { createAuthModule } from '../modules/auth/index.js';
 import { createSystemModule } from '../modules/system/index.js';
 import { createOrganisationsModule } from '../modules/organisations/index.js';
 import { createJobsModule } from '../modules/jobs/index.js';
+import { createFrameworksModule } from '../modules/frameworks/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     createAuthModule({ db: database.db, sessionHours: config.auth.sessionHours, loginPerMinute: config.auth.loginPerMinute }),
     createOrganisationsModule({ db: database.db }),
     createJobsModule({ db: database.db }),
+    createFrameworksModule({ db: database.db }),
   ];
   await app.register(
     async (api) => {
