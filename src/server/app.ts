@@ -19,6 +19,7 @@ import { createSystemModule } from '../modules/system/index.js';
 import { createOrganisationsModule } from '../modules/organisations/index.js';
 import { createJobsModule } from '../modules/jobs/index.js';
 import { createFrameworksModule } from '../modules/frameworks/index.js';
+import { createFunctionProfilesModule } from '../modules/function-profiles/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     createOrganisationsModule({ db: database.db }),
     createJobsModule({ db: database.db }),
     createFrameworksModule({ db: database.db }),
+    createFunctionProfilesModule({ db: database.db }),
   ];
   await app.register(
     async (api) => {
