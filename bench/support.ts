@@ -1,0 +1,105 @@
+/** Shared pieces of the benchmarks: fresh databases of both kinds, result files. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { bootstrap } from '../src/db/bootstrap.js';
+import { defaultOutDir, generateEscoFull } from './generate-esco.js';
+
+export const benchDir = path.dirname(fileURLToPath(import.meta.url));
+export const resultsDir = path.join(benchDir, 'results');
+
+/** The server the benchmarks create their throwaway databases on. */
+export const postgresAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export type BenchDatabaseKind = 'pglite' | 'postgres';
+
+export interface BenchDatabase {
+  kind: BenchDatabaseKind;
+  database: Database;
+  dispose(): Promise<void>;
+}
+
+export async function postgresAvailable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A fresh, migrated database: a PGlite dir under the OS temp dir, or lk_bench_<ts> on the server (dropped after). */
+export async function freshDatabase(kind: BenchDatabaseKind): Promise<BenchDatabase> {
+  if (kind === 'pglite') {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lk-bench-'));
+    const database = await openDatabase({ kind: 'pglite', dataDir: path.join(root, 'db') });
+    await migrateDatabase(database);
+    await bootstrap(database.db);
+    return {
+      kind,
+      database,
+      async dispose() {
+        await database.close();
+        fs.rmSync(root, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `lk_bench_${Date.now()}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: postgresAdminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  await migrateDatabase(database);
+  await bootstrap(database.db);
+  return {
+    kind,
+    database,
+    async dispose() {
+      await database.close();
+      const a = new pg.Client({ connectionString: postgresAdminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/** The kinds to measure: PGlite always, PostgreSQL when the server answers. */
+export async function benchKinds(): Promise<BenchDatabaseKind[]> {
+  return (await postgresAvailable()) ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/** The full-size ESCO folder, generated on first use. */
+export function ensureFullEscoFolder(): string {
+  if (!fs.existsSync(path.join(defaultOutDir, 'occupationSkillRelations_nl.csv'))) generateEscoFull();
+  return defaultOutDir;
+}
+
+/** ESCO version of the real files the full-size folder is built from. */
+export const FULL_ESCO_VERSION = '1.2.0';
+
+export function writeResult(name: string, data: unknown) {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, name), `${JSON.stringify(data, null, 2)}\n`);
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function machineInfo() {
+  return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()} ${os.release()}` };
+}
