@@ -2,13 +2,14 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { memberships, organisations, users } from './schema/index.js';
 import { ensureDefaultScale } from './reference-data.js';
+import { loadOwnFrameworks } from './reference/load-frameworks.js';
 
 /** Slug of the organisation that operates the platform; platform admins are members of it. */
 export const PLATFORM_ORG_SLUG = 'leerkompas';
 
 /**
  * Idempotent reference data every installation needs: the operating organisation and the
- * default proficiency scale. Runs after migrations on every start.
+ * default proficiency scale, our own competence frameworks. Runs after migrations on every start.
  */
 export async function bootstrap(db: Db): Promise<void> {
   await db
@@ -16,6 +17,7 @@ export async function bootstrap(db: Db): Promise<void> {
     .values({ name: 'Leerkompas', slug: PLATFORM_ORG_SLUG, kind: 'authority' })
     .onConflictDoNothing();
   await ensureDefaultScale(db);
+  await loadOwnFrameworks(db);
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
