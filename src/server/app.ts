@@ -105,8 +105,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
     const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+    // A catch-all GET route (errors.ts owns the not-found handler): index.html for client routes.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) {
         return sendProblem(reply, {
           type: 'https://leerkompas.be/problems/resource/not_found',
           title: 'Not Found',
