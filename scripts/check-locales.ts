@@ -74,7 +74,7 @@ function main() {
     for (const p of problems) console.error(`  ${p}`);
     process.exit(1);
   }
-  const keyCount = Object.values(tree.nl).reduce((n, ns) => n + flatten(ns).size, 0);
+  const keyCount = Object.values(tree.nl).reduce<number>((n, ns) => n + flatten(ns).size, 0);
   console.log(`Locales OK: ${keyCount} keys in each of ${requiredLocales.join(', ')}.`);
 }
 
