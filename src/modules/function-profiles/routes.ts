@@ -48,7 +48,7 @@ export function functionProfileRoutes(service: FunctionProfilesService): Fastify
     );
     app.post(
       `${base}/import`,
-      { schema: { operationId: 'importFunctionProfilesCsv', tags, params: OrgParams, body: ImportCsvBody, response: { 200: ImportResult } } },
+      { schema: { operationId: 'importFunctionProfilesCsv', tags, consumes: ['text/csv'], params: OrgParams, body: ImportCsvBody, response: { 200: ImportResult } } },
       (request) => service.importCsv(request.actor, request.params.orgId, request.body, request.ip),
     );
     app.get(
