@@ -273,6 +273,15 @@ export async function importEscoFolder(database: Database, options: EscoImportOp
         ctx.setSummary(summary);
       }
 
+      // PGlite has no autovacuum: without fresh statistics the planner guesses a few hundred rows
+      // per framework and skips the search indexes, and the parent pass leaves dead row versions.
+      const written = [summary.competences, summary.occupations, summary.occupationSkills, summary.skillRelations, summary.broaderRelations].some(
+        (c) => c.inserted + c.updated > 0,
+      );
+      if (written || summary.parents.competencesUpdated + summary.parents.occupationsUpdated > 0) {
+        currentFile = 'updating statistics';
+        await database.exec('VACUUM (ANALYZE) competences, occupations, occupation_competences, competence_relations');
+      }
       summary.errorCount = ctx.errorCount;
       ctx.setSummary(summary);
       return summary;
