@@ -109,7 +109,9 @@ describe.each(databaseKinds)('ESCO import on %s', (kind) => {
     expect(again.summary.occupations).toEqual({ inserted: 0, updated: 0, unchanged: 6 });
     expect(again.summary.occupationSkills).toEqual({ inserted: 0, updated: 0, unchanged: 3, skippedUnknownConcept: 1 });
     expect(again.summary.parents).toMatchObject({ competencesUpdated: 0, occupationsUpdated: 0 });
-    const [{ n }] = await t.db.database.query<{ n: number }>('select count(*)::int as n from competences');
+    const [{ n }] = await t.db.database.query<{ n: number }>(
+      "select count(*)::int as n from competences c join frameworks f on f.id = c.framework_id where f.key = 'esco-skills'",
+    );
     expect(n).toBe(10);
   });
 
