@@ -4,6 +4,7 @@ import { memberships, organisations, sectorMemberships, users } from '../schema/
 import { hashPassword } from '../../server/auth/passwords.js';
 import { PLATFORM_ORG_SLUG } from '../bootstrap.js';
 import type { OrganisationKind, Role } from '../../shared/roles.js';
+import { seedDeBrug } from './demo-de-brug.js';
 
 /** Shared by every demo account; printed on seeding and in the README. Demo data only. */
 export const DEMO_PASSWORD = 'Leerkompas-demo-2026';
@@ -54,7 +55,7 @@ export interface DemoSummary {
 
 /** Extra demo content contributed by features (people, function profiles, …), run in order. */
 export type DemoStep = (tx: Executor, context: { orgIds: Map<string, string> }) => Promise<string | void>;
-export const demoSteps: DemoStep[] = [];
+export const demoSteps: DemoStep[] = [seedDeBrug];
 
 /** Seeds the demo world in one transaction. Safe to run twice: existing rows are kept. */
 export async function seedDemoData(database: Database): Promise<DemoSummary> {
