@@ -15,6 +15,8 @@ export function AddCompetence({ orgId, chosen, onAdd }: { orgId: string; chosen:
   const hits = useCompetenceHits(debounced, lang, orgId);
   const id = useId();
   const active = debounced.trim().length >= 2;
+  // Groups only organise a framework; a profile asks for real competences.
+  const results = hits.data?.filter((hit) => hit.kind !== 'group');
   return (
     <section className="add-competence" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('editor.addTitle')}</h2>
@@ -25,11 +27,11 @@ export function AddCompetence({ orgId, chosen, onAdd }: { orgId: string; chosen:
         </p>
         <input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} autoComplete="off" aria-describedby={`${id}-hint`} />
       </div>
-      <p role="status">{active && hits.data ? t('editor.resultCount', { count: hits.data.length }) : ''}</p>
+      <p role="status">{active && results ? t('editor.resultCount', { count: results.length }) : ''}</p>
       <ErrorMessage error={hits.error} />
-      {active && hits.data?.length ? (
+      {active && results?.length ? (
         <ul className="choice-list">
-          {hits.data.map((hit) => {
+          {results.map((hit) => {
             const already = chosen.has(hit.id);
             return (
               <li key={hit.id}>
