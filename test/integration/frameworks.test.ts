@@ -265,6 +265,9 @@ describe.each(databaseKinds)('frameworks and competences on %s', (kind) => {
       const dup = await hrA.request('POST', base(), { key: ownFw.key, title: { nl: 'dubbel' } });
       expect(dup.statusCode).toBe(409);
       expect(dup.json().errors[0].path).toBe('/body/key');
+      const reserved = await hrA.request('POST', base(), { key: 'lk-21st-century-skills', title: { nl: 'kaping' } });
+      expect(reserved.statusCode).toBe(400);
+      expect(reserved.json().errors[0].path).toBe('/body/key');
       const bad = await hrA.request('POST', base(), { key: 'bad key!', title: { nl: 'x'.repeat(201) }, extra: 1 });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/body/key', '/body/title/nl', '/body/extra']));

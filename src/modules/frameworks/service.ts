@@ -211,6 +211,8 @@ export function createFrameworksService({ db }: { db: Db }) {
       } else {
         scaleId = (await q.findScaleByKey(db, DEFAULT_SCALE_KEY))?.id;
       }
+      // Shipped reference frameworks (lk-…, esco-…) are loaded by key at every start: reserve them.
+      if (/^(lk|esco)-/.test(input.key)) throw badRequest('/body/key', 'keys starting with "lk-" or "esco-" are reserved for reference frameworks');
       if (await q.frameworkKeyExists(db, input.key)) throw conflict('A framework with this key exists already.', '/body/key');
       const id = await q.insertFramework(db, {
         key: input.key,
