@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.js';
 import { importEscoCommand } from './import-esco.js';
+import { exportFrameworkCommand, importCaseCommand, importMoodleCommand } from './framework-exchange.js';
 
 /** A CLI command contributed by a feature (imports, exports). */
 export interface CliCommand {
@@ -9,4 +10,4 @@ export interface CliCommand {
 }
 
 /** Feature commands, registered explicitly so `leerkompas help` lists them. */
-export const commands: CliCommand[] = [importEscoCommand];
+export const commands: CliCommand[] = [importEscoCommand, importMoodleCommand, importCaseCommand, exportFrameworkCommand];

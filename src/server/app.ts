@@ -20,6 +20,7 @@ import { createOrganisationsModule } from '../modules/organisations/index.js';
 import { createJobsModule } from '../modules/jobs/index.js';
 import { createFrameworksModule } from '../modules/frameworks/index.js';
 import { createFunctionProfilesModule } from '../modules/function-profiles/index.js';
+import { createFrameworkExchangeModule } from '../modules/framework-exchange/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     createJobsModule({ db: database.db }),
     createFrameworksModule({ db: database.db }),
     createFunctionProfilesModule({ db: database.db }),
+    createFrameworkExchangeModule({ db: database.db }),
   ];
   await app.register(
     async (api) => {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { finishTree, keepRelations, preOrder, stableUuid, toExchangeLang, UUID_PATTERN, type ExchangeCompetence } from './exchange-model.js';
+import {
+  finishTree,
+  keepRelations,
+  planCompetenceUpserts,
+  planRelationSync,
+  preOrder,
+  sameValue,
+  stableUuid,
+  toExchangeLang,
+  UUID_PATTERN,
+  type ExchangeCompetence,
+} from './exchange-model.js';
 
 const c = (key: string, parentKey: string | null, line: number): ExchangeCompetence => ({
   key,
@@ -98,5 +109,62 @@ describe('toExchangeLang and preOrder', () => {
       { id: '4', key: 'z', parentId: null, position: 0 },
     ];
     expect(preOrder(rows).map((r) => `${r.key}${r.depth}`)).toEqual(['z0', 'a0', 'b1', 'c1']);
+  });
+});
+
+describe('planCompetenceUpserts', () => {
+  const stored = [
+    { id: 'id-a', key: 'a', code: 'a', parentId: null, kind: 'group' as const, label: { nl: 'A', fr: 'A-fr' }, altLabels: { nl: ['Aa'] }, description: { nl: 'oud' }, position: 0 },
+    { id: 'id-b', key: 'b', code: 'b', parentId: 'id-a', kind: 'skill' as const, label: { nl: 'B' }, altLabels: {}, description: {}, position: 1 },
+    { id: 'id-x', key: 'x', code: null, parentId: null, kind: 'skill' as const, label: { nl: 'X' }, altLabels: {}, description: {}, position: 9 },
+  ];
+  const row = (key: string, parentKey: string | null, label: string, position: number, extra: Partial<ExchangeCompetence> = {}): ExchangeCompetence => ({ ...c(key, parentKey, position + 2), code: key, label, position, ...extra });
+
+  it('inserts new keys, updates changed ones, counts the rest and merges texts per language', () => {
+    let n = 0;
+    const plan = planCompetenceUpserts(
+      [row('a', null, 'A', 0, { kind: 'group' }), row('b', 'a', 'B nieuw', 1), row('c', 'b', 'C', 2)],
+      stored,
+      () => `new-${++n}`,
+    );
+    expect(plan.unchanged).toBe(0);
+    // "a": the Moodle-like row has no description, so the Dutch one goes; French label and alt labels stay.
+    expect(plan.updates.map((u) => u.key)).toEqual(['a', 'b']);
+    expect(plan.updates[0]).toMatchObject({ label: { nl: 'A', fr: 'A-fr' }, altLabels: { nl: ['Aa'] }, description: {} });
+    expect(plan.updates[1]).toMatchObject({ id: 'id-b', label: { nl: 'B nieuw' }, parentId: 'id-a' });
+    expect(plan.inserts).toEqual([expect.objectContaining({ id: 'new-1', key: 'c', parentId: 'id-b' })]);
+    expect(plan.idByKey.has('x')).toBe(false);
+  });
+
+  it('finds nothing to do when the file matches what is stored', () => {
+    const plan = planCompetenceUpserts([row('a', null, 'A', 0, { kind: 'group', description: 'oud', altLabels: ['Aa'] }), row('b', 'a', 'B', 1)], stored, () => 'never');
+    expect(plan).toMatchObject({ inserts: [], updates: [], unchanged: 2 });
+  });
+});
+
+describe('planRelationSync', () => {
+  it('treats related links as symmetric and leaves links outside the file alone', () => {
+    const inFile = new Set(['a', 'b', 'c']);
+    const plan = planRelationSync(
+      [
+        { fromId: 'b', toId: 'a', kind: 'related' },
+        { fromId: 'c', toId: 'a', kind: 'broader' },
+      ],
+      [
+        { fromId: 'a', toId: 'b', kind: 'related' },
+        { fromId: 'a', toId: 'c', kind: 'related' },
+        { fromId: 'a', toId: 'z', kind: 'related' },
+        { fromId: 'a', toId: 'b', kind: 'essential' },
+      ],
+      inFile,
+    );
+    expect(plan).toEqual({ inserts: [{ fromId: 'c', toId: 'a', kind: 'broader' }], deletes: [{ fromId: 'a', toId: 'c', kind: 'related' }] });
+  });
+});
+
+describe('sameValue', () => {
+  it('ignores key order but not values', () => {
+    expect(sameValue({ a: 1, b: { c: [1, 2] } }, { b: { c: [1, 2] }, a: 1 })).toBe(true);
+    expect(sameValue({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
   });
 });

@@ -218,3 +218,99 @@ export function preOrder<T extends { id: string; parentId: string | null; positi
   visit(null, 0);
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Upsert planning: what an import changes in a stored framework
+
+type Texts = Partial<Record<string, string>>;
+type Lists = Partial<Record<string, string[]>>;
+
+/** A competence as stored, with the fields an import may change. */
+export interface StoredExchangeCompetence {
+  id: string;
+  key: string;
+  code: string | null;
+  parentId: string | null;
+  kind: ExchangeKind;
+  label: Texts;
+  altLabels: Lists;
+  description: Texts;
+  position: number;
+}
+
+export type PlannedCompetence = Omit<StoredExchangeCompetence, 'id'> & { id: string };
+
+export interface CompetenceUpsertPlan {
+  inserts: PlannedCompetence[];
+  updates: PlannedCompetence[];
+  unchanged: number;
+  /** Id per key of every competence in the file (existing or new). */
+  idByKey: Map<string, string>;
+}
+
+/** JSON equality that ignores the order of object keys. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+/**
+ * Plans the upsert of a file's competences into a stored framework, matched by key. Texts merge per
+ * language: the file's language is set (an empty description removes it), other languages stay, so
+ * importing the French version of a file after the Dutch one adds French labels. Alternative
+ * labels are only replaced when the file has some. Stored competences missing from the file stay.
+ */
+export function planCompetenceUpserts(desired: ExchangeCompetence[], stored: StoredExchangeCompetence[], newId: () => string): CompetenceUpsertPlan {
+  const byKey = new Map(stored.map((s) => [s.key, s]));
+  const idByKey = new Map(desired.map((d) => [d.key, byKey.get(d.key)?.id ?? newId()]));
+  const plan: CompetenceUpsertPlan = { inserts: [], updates: [], unchanged: 0, idByKey };
+  for (const d of desired) {
+    const old = byKey.get(d.key);
+    const description = { ...(old?.description ?? {}) };
+    if (d.description) description[d.lang] = d.description;
+    else delete description[d.lang];
+    const altLabels = { ...(old?.altLabels ?? {}) };
+    if (d.altLabels.length) altLabels[d.lang] = d.altLabels;
+    const next: PlannedCompetence = {
+      id: idByKey.get(d.key)!,
+      key: d.key,
+      code: d.code ?? old?.code ?? null,
+      parentId: d.parentKey === null ? null : idByKey.get(d.parentKey)!,
+      kind: d.kind,
+      label: { ...(old?.label ?? {}), [d.lang]: d.label },
+      altLabels,
+      description,
+      position: d.position,
+    };
+    if (!old) plan.inserts.push(next);
+    else if (sameValue({ ...old }, next)) plan.unchanged++;
+    else plan.updates.push(next);
+  }
+  return plan;
+}
+
+export interface RelationRow {
+  fromId: string;
+  toId: string;
+  kind: string;
+}
+
+/**
+ * Plans the relation changes among the file's competences: the file is the truth for 'related'
+ * (symmetric: a→b equals b→a) and 'broader' links between competences it contains; links that
+ * touch a competence outside the file, and other kinds, are left alone.
+ */
+export function planRelationSync(desired: RelationRow[], stored: RelationRow[], idsInFile: Set<string>): { inserts: RelationRow[]; deletes: RelationRow[] } {
+  const managed = (r: RelationRow) => (r.kind === 'related' || r.kind === 'broader') && idsInFile.has(r.fromId) && idsInFile.has(r.toId);
+  const id = (r: RelationRow) => (r.kind === 'related' ? `related|${[r.fromId, r.toId].sort().join('|')}` : `${r.kind}|${r.fromId}|${r.toId}`);
+  const want = new Map(desired.map((r) => [id(r), r]));
+  const have = new Set<string>();
+  const deletes: RelationRow[] = [];
+  for (const r of stored.filter(managed)) {
+    const k = id(r);
+    if (want.has(k) && !have.has(k)) have.add(k);
+    else deletes.push(r);
+  }
+  return { inserts: [...want.entries()].filter(([k]) => !have.has(k)).map(([, r]) => r), deletes };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportFramework } from './exchange-model.js';
-import { htmlToText, MOODLE_HEADER_LABELS, MOODLE_COLUMNS, parseMoodleCsv, readCsv, readMoodleScale, writeMoodleCsv } from './moodle-csv.js';
+import { htmlToText, matchScale, MOODLE_HEADER_LABELS, MOODLE_COLUMNS, parseMoodleCsv, readCsv, readMoodleScale, writeMoodleCsv } from './moodle-csv.js';
 
 const header = MOODLE_COLUMNS.map((c) => `"${MOODLE_HEADER_LABELS[c]}"`).join(',');
 const frameworkRow = ',FW-1,"Zorgkader","<p>Kader voor zorg &amp; welzijn</p>",1,"Nog niet competent,Competent","[{""scaleid"":""2""},{""id"":1,""scaledefault"":1,""proficient"":0},{""id"":2,""scaledefault"":0,""proficient"":1}]",,,,,,1,"domain,concept"';
@@ -178,5 +178,18 @@ describe('writeMoodleCsv', () => {
     expect(back.framework.competences[1].description).toBe('Met een "blustoestel", snel.');
     expect(back.framework.relations).toEqual([{ fromKey: 'V.1', toKey: 'V,2', kind: 'related' }]);
     expect(back.framework.scale).toEqual({ labels: ['nog niet', 'met hulp', 'zelfstandig', 'vlot – ook in nieuwe situaties'], proficientFrom: 2 });
+  });
+});
+
+describe('matchScale', () => {
+  const candidates = [
+    { key: 'two', levels: [{ nl: 'Nog niet competent', en: 'Not yet competent' }, { nl: 'Competent', en: 'Competent' }] },
+    { key: 'lk', levels: [{ nl: 'nog niet' }, { nl: 'met hulp' }, { nl: 'zelfstandig' }, { nl: 'vlot, ook in nieuwe situaties' }] },
+  ];
+  it('matches level labels in any language, ignoring case and the comma rewrite', () => {
+    expect(matchScale({ labels: ['not yet COMPETENT', 'competent'], proficientFrom: 1 }, candidates)?.key).toBe('two');
+    expect(matchScale({ labels: ['nog niet', 'met hulp', 'zelfstandig', 'vlot – ook in nieuwe situaties'], proficientFrom: 2 }, candidates)?.key).toBe('lk');
+    expect(matchScale({ labels: ['a', 'b'], proficientFrom: null }, candidates)).toBeNull();
+    expect(matchScale(null, candidates)).toBeNull();
   });
 });

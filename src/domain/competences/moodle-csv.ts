@@ -195,6 +195,31 @@ export function moodleScaleItem(label: string): string {
   return label.replace(/\s*,\s*/g, ' – ').trim();
 }
 
+/** A scale the file's scale can be matched with: level labels per language, lowest level first. */
+export interface ScaleCandidate {
+  key: string;
+  levels: Array<Partial<Record<string, string>>>;
+}
+
+const scaleText = (label: string) => moodleScaleItem(label).toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The candidate whose level labels, in one of its languages, are the file's scale values (compared
+ * without case, and with commas written the way `moodleScaleItem` writes them), or null.
+ */
+export function matchScale(scale: ExchangeScale | null, candidates: ScaleCandidate[]): ScaleCandidate | null {
+  if (!scale) return null;
+  const wanted = scale.labels.map(scaleText).join('|');
+  for (const candidate of candidates) {
+    if (candidate.levels.length !== scale.labels.length) continue;
+    const languages = new Set(candidate.levels.flatMap((l) => Object.keys(l)));
+    for (const lang of languages) {
+      if (candidate.levels.map((l) => scaleText(l[lang] ?? '')).join('|') === wanted) return candidate;
+    }
+  }
+  return null;
+}
+
 /** Reads "a,b,c" scale values and Moodle's scale configuration JSON (first proficient item). */
 export function readMoodleScale(values: string, configuration: string): ExchangeScale | null {
   const labels = values
@@ -313,7 +338,7 @@ export function parseMoodleCsv(text: string, options: { lang: ExchangeLang }): E
     const parent = get(row.cells, 'parentidnumber').trim();
     competences.push({
       key: idnumber,
-      code: null,
+      code: idnumber,
       parentKey: parent === '' || parent === frameworkKey ? null : parent,
       kind: 'skill',
       lang: options.lang,
