@@ -16,7 +16,10 @@ function readLang(value: string | undefined): ExchangeLang {
 
 /** AppErrors carry the reason in their message and field errors; print both. */
 function explain(error: unknown): never {
-  if (error instanceof AppError) throw new Error(`${error.message}${error.errors?.length ? ` (${error.errors.map((e) => `${e.path}: ${e.message}`).join('; ')})` : ''}`);
+  if (error instanceof AppError) {
+    const extra = (error.errors ?? []).filter((e) => e.message !== error.message);
+    throw new Error(`${error.message}${extra.length ? ` (${extra.map((e) => `${e.path}: ${e.message}`).join('; ')})` : ''}`);
+  }
   throw error;
 }
 

@@ -186,10 +186,9 @@ export function createFrameworkExchangeService({ db }: { db: Db }) {
             : {
                 filename: `${base}.case.json`,
                 contentType: 'application/json; charset=utf-8',
+                // Compact: a package repeats its links per item, and 5 000 items already take ~9 MB.
                 body: JSON.stringify(
                   writeCasePackage(model, { lang: options.lang, baseUrl, packageUrl: `${baseUrl}/api/frameworks/${framework.id}/export?format=case&lang=${options.lang}` }),
-                  null,
-                  2,
                 ),
                 frameworkKey: framework.key,
               };
