@@ -280,6 +280,16 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('documents both routes in the OpenAPI document with both media types', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const post = doc.paths['/api/organisations/{orgId}/framework-imports'].post;
+    expect(post.operationId).toBe('importFramework');
+    expect(Object.keys(post.requestBody.content)).toEqual(['text/csv', 'application/json']);
+    const get = doc.paths['/api/frameworks/{id}/export'].get;
+    expect(get.operationId).toBe('exportFramework');
+    expect(Object.keys(get.responses['200'].content)).toEqual(['text/csv', 'application/json']);
+  });
+
   it('does not let an import write into a relation it does not own', async () => {
     // Relations to competences outside the file are left alone on re-import.
     const [fw] = await t.db.database.db.select().from(frameworks).where(eq(frameworks.key, `${orgA.slug}:DIGI-BASIS`));
