@@ -4,6 +4,7 @@ import { migrateDatabase } from './db/migrate.js';
 import { bootstrap, hasPlatformAdmin, isEmpty, PLATFORM_ORG_SLUG } from './db/bootstrap.js';
 import { buildApp, defaultWebDir } from './server/app.js';
 import { version } from './version.js';
+import { importBundledEscoOnce } from './db/reference/bundled-esco.js';
 
 /**
  * Composition root: config → database → migrations → reference/demo data → app → listen.
@@ -14,10 +15,11 @@ export async function startServer(options: { config?: Config; demo?: boolean; we
   const database = await openDatabase(config.database);
   await migrateDatabase(database);
   await bootstrap(database.db);
+  await importBundledEscoOnce(database, (line) => console.log(line));
   const seedDemo = options.demo ?? config.demo;
   if (seedDemo && (await isEmpty(database.db))) {
     const { seedDemoData, printDemoLogins } = await import('./db/seed/demo.js');
-    printDemoLogins(await seedDemoData(database));
+    printDemoLogins(await seedDemoData(database), `http://localhost:${config.http.port}`);
   }
   const app = await buildApp({ config, database, version, webDir: options.webDir ?? defaultWebDir });
   if (!(await hasPlatformAdmin(database.db))) {

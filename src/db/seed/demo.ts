@@ -86,9 +86,9 @@ export async function seedDemoData(database: Database): Promise<DemoSummary> {
   };
 }
 
-export function printDemoLogins(summary: DemoSummary): void {
+export function printDemoLogins(summary: DemoSummary, url = 'the web app'): void {
   const lines = [
-    'Demo data seeded. Log in at http://localhost:3000 with one of these accounts',
+    `Demo data seeded. Log in at ${url} with one of these accounts`,
     `(password for all: ${summary.password}):`,
     ...summary.accounts.map((a) => `  ${a.role.padEnd(15)} ${a.email.padEnd(32)} ${a.organisation}`),
     ...summary.notes.map((n) => `  ${n}`),
