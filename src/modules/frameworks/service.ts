@@ -103,8 +103,11 @@ export function createFrameworksService({ db }: { db: Db }) {
       const textHits = search.exact
         ? await q.searchCompetencesFullText(db, { lang, exact: search.exact, prefix: search.prefix, frameworkIds, limit: candidates })
         : [];
+      // Typo tolerance is only needed when full text finds too little: skipping the two trigram
+      // scans when it already found a page of results halves the common query's time.
       // The trigram index covers the Dutch label only; French and English rely on full text.
-      const trigramHits = lang === 'nl' && search.trigram ? await q.searchCompetencesTrigram(db, { text: search.trigram, frameworkIds, limit: candidates }) : [];
+      const needTrigram = lang === 'nl' && search.trigram && textHits.length < limit;
+      const trigramHits = needTrigram ? await q.searchCompetencesTrigram(db, { text: search.trigram!, frameworkIds, limit: candidates }) : [];
       const ranked = mergeRankedHits(textHits, trigramHits, { query: search.words.join(' '), limit });
       const cards = new Map((await q.findCompetenceCards(db, ranked.map((r) => r.id))).map((c) => [c.id, c]));
       return ranked.flatMap((hit) => {
