@@ -14,22 +14,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { prng } from '../src/shared/prng.js';
+
+export { prng };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DATA = '/work/shared/data/esco';
 export const defaultOutDir = path.join(here, '.work/esco-full');
-
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const readCsv = (file: string): Record<string, string>[] => parse(fs.readFileSync(file), { columns: true, bom: true, relax_column_count: true });
 

@@ -1,18 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, timestamps } from './columns.js';
+import { organisationKinds, roles } from '../../shared/roles.js';
 
-export const organisationKind = pgEnum('organisation_kind', ['employer', 'sector_body', 'training_provider', 'authority']);
-export const role = pgEnum('role', [
-  'platform_admin',
-  'org_admin',
-  'hr',
-  'manager',
-  'employee',
-  'analyst',
-  'provider_staff',
-  'assessor',
-]);
+export const organisationKind = pgEnum('organisation_kind', organisationKinds);
+export const role = pgEnum('role', roles);
 
 export interface OrganisationSettings {
   /** Minimum distinct persons behind an aggregate cell (domain-rules §3); never below 3. */

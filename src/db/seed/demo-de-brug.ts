@@ -4,6 +4,7 @@ import type { Executor } from '../client.js';
 import { competences, frameworks, functionProfileCompetences, functionProfiles, people, teams, users } from '../schema/index.js';
 import { ensureDefaultScale } from '../reference-data.js';
 import type { DemoStep } from './demo.js';
+import { prng } from '../../shared/prng.js';
 
 /**
  * Demo content for Maatwerkbedrijf De Brug: 6 teams, 120 people (100 target-group employees,
@@ -125,18 +126,6 @@ export const deBrugTeams: Array<{ name: string; targetGroup: number; supervisory
   { name: 'Keuken & catering', targetGroup: 15, supervisory: 3, profile: 'Keukenmedewerker' },
   { name: 'Ondersteuning & omkadering', targetGroup: 0, supervisory: 5, profile: null },
 ];
-
-/** mulberry32: small and deterministic, enough for demo data. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Locale = 'nl' | 'fr' | 'en';
 interface NameGroup {
