@@ -107,7 +107,7 @@ export function createFrameworksService({ db }: { db: Db }) {
       // scans when it already found a page of results halves the common query's time.
       // The trigram index covers the Dutch label only; French and English rely on full text.
       const needTrigram = lang === 'nl' && search.trigram && textHits.length < limit;
-      const trigramHits = needTrigram ? await q.searchCompetencesTrigram(db, { text: search.trigram!, frameworkIds, limit: candidates }) : [];
+      const trigramHits = needTrigram ? await q.searchCompetencesTrigram(db, { text: search.trigram!, frameworkIds, limit: candidates, enough: limit }) : [];
       const ranked = mergeRankedHits(textHits, trigramHits, { query: search.words.join(' '), limit });
       const cards = new Map((await q.findCompetenceCards(db, ranked.map((r) => r.id))).map((c) => [c.id, c]));
       return ranked.flatMap((hit) => {
