@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 
 /** Reusable schema pieces. Only depends on typebox, so the web app may import it. */
 export const Uuid = Type.String({ format: 'uuid', description: 'UUID' });
@@ -27,15 +27,6 @@ export const LocalizedList = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** Cursor pagination: opaque cursor, limit ≤ 500. */
-export const PageQuery = {
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-};
-
-export const Page = <T extends TSchema>(item: T) =>
-  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
 export const ProblemSchema = Type.Object(
   {

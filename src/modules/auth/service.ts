@@ -21,11 +21,20 @@ export function createAuthService({ db, sessionHours }: AuthServiceDeps) {
   async function describeSession(actor: Actor, csrfToken: string): Promise<SessionView> {
     const orgIds = [...new Set(actor.memberships.map((m) => m.organisationId))];
     const orgs = orgIds.length
-      ? await db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations).where(inArray(organisations.id, orgIds))
+      ? await db
+          .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+          .from(organisations)
+          .where(inArray(organisations.id, orgIds))
       : [];
     const byId = new Map(orgs.map((o) => [o.id, o]));
     return {
-      user: { id: actor.userId, email: actor.email, displayName: actor.displayName, locale: actor.locale, isPlatformAdmin: actor.isPlatformAdmin },
+      user: {
+        id: actor.userId,
+        email: actor.email,
+        displayName: actor.displayName,
+        locale: actor.locale,
+        isPlatformAdmin: actor.isPlatformAdmin,
+      },
       memberships: actor.memberships
         .filter((m) => byId.has(m.organisationId))
         .map((m) => ({
@@ -36,14 +45,17 @@ export function createAuthService({ db, sessionHours }: AuthServiceDeps) {
         })),
       csrfToken,
     };
-    }
+  }
 
   return {
     /** Checks the password and opens a new session; every attempt is audited. */
     async logIn(options: { email: string; password: string; ip: string }) {
       const email = options.email.trim().toLowerCase();
       const [user] = await db.select().from(users).where(eq(users.email, email));
-      const ok = user && !user.disabled ? await verifyPassword(user.passwordHash, options.password) : await verifyPassword(await dummyPasswordHash(), options.password).then(() => false);
+      const ok =
+        user && !user.disabled
+          ? await verifyPassword(user.passwordHash, options.password)
+          : await verifyPassword(await dummyPasswordHash(), options.password).then(() => false);
       if (!user || !ok) {
         await writeAudit(db, { event: 'login_failed', actorUserId: user?.id, subject: email, ip: options.ip });
         throw invalidCredentials();

@@ -30,7 +30,16 @@ export async function listScalesWithLevels(tx: Executor, organisationId: string)
     .where(or(isNull(proficiencyScales.organisationId), eq(proficiencyScales.organisationId, organisationId)))
     .orderBy(proficiencyScales.key);
   const levels = scales.length
-    ? await tx.select().from(scaleLevels).where(inArray(scaleLevels.scaleId, scales.map((s) => s.id))).orderBy(scaleLevels.scaleId, scaleLevels.level)
+    ? await tx
+        .select()
+        .from(scaleLevels)
+        .where(
+          inArray(
+            scaleLevels.scaleId,
+            scales.map((s) => s.id),
+          ),
+        )
+        .orderBy(scaleLevels.scaleId, scaleLevels.level)
     : [];
   return scales.map((s) => ({ ...s, levels: levels.filter((l) => l.scaleId === s.id).map((l) => ({ level: l.level, label: l.label })) }));
 }
@@ -41,7 +50,11 @@ export async function findScaleWithLevels(tx: Executor, scaleId: string) {
     .from(proficiencyScales)
     .where(eq(proficiencyScales.id, scaleId));
   if (!scale) return null;
-  const levels = await tx.select({ level: scaleLevels.level, label: scaleLevels.label }).from(scaleLevels).where(eq(scaleLevels.scaleId, scaleId)).orderBy(scaleLevels.level);
+  const levels = await tx
+    .select({ level: scaleLevels.level, label: scaleLevels.label })
+    .from(scaleLevels)
+    .where(eq(scaleLevels.scaleId, scaleId))
+    .orderBy(scaleLevels.level);
   return { ...scale, levels };
 }
 
@@ -54,39 +67,28 @@ export async function updateFramework(tx: Executor, id: string, values: Partial<
   await tx.update(frameworks).set(values).where(eq(frameworks.id, id));
 }
 
+/** The fields of a competence that an import compares and an export writes. */
+const exchangeColumns = {
+  id: competences.id,
+  key: competences.key,
+  code: competences.code,
+  parentId: competences.parentId,
+  kind: competences.kind,
+  label: competences.label,
+  altLabels: competences.altLabels,
+  description: competences.description,
+  position: competences.position,
+};
+
 /** The fields of a framework's competences that an import compares and may change. */
 export async function listExchangeCompetences(tx: Executor, frameworkId: string): Promise<StoredExchangeCompetence[]> {
-  return tx
-    .select({
-      id: competences.id,
-      key: competences.key,
-      code: competences.code,
-      parentId: competences.parentId,
-      kind: competences.kind,
-      label: competences.label,
-      altLabels: competences.altLabels,
-      description: competences.description,
-      position: competences.position,
-    })
-    .from(competences)
-    .where(eq(competences.frameworkId, frameworkId));
+  return tx.select(exchangeColumns).from(competences).where(eq(competences.frameworkId, frameworkId));
 }
 
 /** Everything an export writes about a framework's competences. */
 export async function listCompetencesForExport(tx: Executor, frameworkId: string) {
   return tx
-    .select({
-      id: competences.id,
-      key: competences.key,
-      code: competences.code,
-      parentId: competences.parentId,
-      kind: competences.kind,
-      label: competences.label,
-      altLabels: competences.altLabels,
-      description: competences.description,
-      position: competences.position,
-      updatedAt: competences.updatedAt,
-    })
+    .select({ ...exchangeColumns, updatedAt: competences.updatedAt })
     .from(competences)
     .where(eq(competences.frameworkId, frameworkId));
 }
@@ -123,7 +125,11 @@ export async function listRelationsTouching(tx: Executor, frameworkId: string): 
 }
 
 export async function insertRelations(tx: Executor, rows: RelationRow[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(competenceRelations).values(rows.slice(i, i + CHUNK)).onConflictDoNothing();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx
+      .insert(competenceRelations)
+      .values(rows.slice(i, i + CHUNK))
+      .onConflictDoNothing();
 }
 
 export async function deleteRelations(tx: Executor, rows: RelationRow[]) {
