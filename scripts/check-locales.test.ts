@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLocaleProblems, flatten } from './check-locales.js';
+import { findLocaleProblems, findPartialLocaleProblems, flatten } from './check-locales.js';
 
 describe('locale parity check', () => {
   it('accepts locales with the same keys and non-empty strings', () => {
@@ -37,5 +37,28 @@ describe('locale parity check', () => {
 
   it('flattens nested messages to dotted keys', () => {
     expect([...flatten({ a: { b: { c: 'x' } }, d: 'y' }).keys()]).toEqual(['a.b.c', 'd']);
+  });
+
+  it('ignores partial locales in the nl/fr/en parity', () => {
+    const tree = { nl: { common: { a: 'A' } }, fr: { common: { a: 'A' } }, en: { common: { a: 'A' } }, 'nl-easy': { survey: { x: 'X' } } };
+    expect(findLocaleProblems(tree)).toEqual([]);
+  });
+});
+
+describe('partial locales (easy Dutch: the survey namespace only, completely)', () => {
+  const nl = { common: { a: 'A' }, survey: { title: 'Vragen', nested: { b: 'B' } } };
+
+  it('accepts nl-easy with exactly the keys of nl/survey.json', () => {
+    expect(findPartialLocaleProblems({ nl, 'nl-easy': { survey: { title: 'Vragen', nested: { b: 'Makkelijk' } } } })).toEqual([]);
+  });
+
+  it('names missing, empty and extra keys, a missing file and namespaces it must not have', () => {
+    expect(findPartialLocaleProblems({ nl, 'nl-easy': { survey: { title: ' ', extra: 'X' }, common: { a: 'A' } } })).toEqual([
+      'nl-easy/common.json: nl-easy covers only survey; remove this file',
+      'nl-easy/survey.json: missing key "nested.b"',
+      'nl-easy/survey.json: "title" is empty',
+      'nl-easy/survey.json: key "extra" is not in nl/survey.json',
+    ]);
+    expect(findPartialLocaleProblems({ nl })).toEqual(['nl-easy/survey.json: file missing']);
   });
 });

@@ -21,6 +21,18 @@ import { createJobsModule } from '../modules/jobs/index.js';
 import { createFrameworksModule } from '../modules/frameworks/index.js';
 import { createFunctionProfilesModule } from '../modules/function-profiles/index.js';
 import { createFrameworkExchangeModule } from '../modules/framework-exchange/index.js';
+import { createOrganisationIssuesModule } from '../modules/organisation-issues/index.js';
+import { createLearningQuestionsModule } from '../modules/learning-questions/index.js';
+import { createStarrModule } from '../modules/starr/index.js';
+import { createTeamAssessmentModule } from '../modules/team-assessment/index.js';
+import { createCampaignsModule } from '../modules/campaigns/index.js';
+import { createDiagnosisModule } from '../modules/diagnosis/index.js';
+import { createNeedsModule } from '../modules/needs/index.js';
+import { createSurveyModule } from '../modules/survey/index.js';
+import { createTrainingPlansModule } from '../modules/training-plans/index.js';
+import { createOffersModule } from '../modules/offers/index.js';
+import { createEnrolmentModule } from '../modules/enrolment/index.js';
+import { createMatchingModule } from '../modules/matching/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -72,7 +84,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Leerkompas API', version: deps.version, description: 'Training needs, plans and offers for Flemish organisations.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lk_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lk_session' },
+          surveyToken: { type: 'apiKey', in: 'header', name: 'x-survey-token' },
+        },
+      },
     },
   });
   await app.register(swaggerUi, {
@@ -94,6 +111,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     createFrameworksModule({ db: database.db }),
     createFunctionProfilesModule({ db: database.db }),
     createFrameworkExchangeModule({ db: database.db }),
+    createOrganisationIssuesModule({ db: database.db }),
+    createLearningQuestionsModule({ db: database.db }),
+    createStarrModule({ db: database.db }),
+    createTeamAssessmentModule({ db: database.db }),
+    createCampaignsModule({ db: database.db, publicUrl: config.http.publicUrl }),
+    createDiagnosisModule({ db: database.db }),
+    createNeedsModule({ db: database.db }),
+    createSurveyModule({ db: database.db, perMinute: config.auth.surveyPerMinute }),
+    createTrainingPlansModule({ db: database.db }),
+    createOffersModule({ db: database.db }),
+    createEnrolmentModule({ db: database.db }),
+    createMatchingModule({ db: database.db }),
   ];
   await app.register(
     async (api) => {

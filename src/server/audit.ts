@@ -10,7 +10,30 @@ export type AuditEvent =
   | 'role_revoked'
   | 'user_created'
   | 'data_export'
-  | 'data_import';
+  | 'data_import'
+  | 'campaign_opened'
+  | 'campaign_closed'
+  | 'invitations_issued'
+  | 'invitation_revoked'
+  | 'survey_submitted'
+  | 'assessment_recorded'
+  | 'person_result_viewed'
+  | 'learning_question_decided'
+  | 'starr_recorded'
+  | 'need_created'
+  | 'triage_decided'
+  | 'priority_scored'
+  | 'priority_weights_changed'
+  | 'plan_created'
+  | 'plan_approved'
+  | 'plan_closed'
+  | 'plan_reopened'
+  | 'funding_status_changed'
+  | 'enrolment_created'
+  | 'enrolment_cancelled'
+  | 'attendance_recorded'
+  | 'offer_published'
+  | 'offer_archived';
 
 export interface AuditEntry {
   event: AuditEvent;

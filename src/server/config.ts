@@ -15,8 +15,10 @@ const EnvSchema = Type.Object({
   LEERKOMPAS_DEMO: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   LEERKOMPAS_TRUST_PROXY: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   LEERKOMPAS_BODY_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]{1,10}$' })),
+  LEERKOMPAS_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$' })),
   LEERKOMPAS_SESSION_HOURS: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}$' })),
   LEERKOMPAS_LOGIN_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]{1,5}$' })),
+  LEERKOMPAS_SURVEY_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
   LOG_LEVEL: Type.Optional(
     Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
   ),
@@ -31,6 +33,8 @@ export interface Config {
     readonly trustProxy: boolean;
     /** Largest request body accepted, in bytes. */
     readonly bodyLimit: number;
+    /** Address people use to reach the app (invitation links); null = the address of the request. */
+    readonly publicUrl: string | null;
   };
   readonly database:
     | { readonly kind: 'pglite'; readonly dataDir: string }
@@ -40,6 +44,8 @@ export interface Config {
     readonly sessionHours: number;
     /** Failed-or-not login attempts allowed per IP and per minute. */
     readonly loginPerMinute: number;
+    /** Survey requests (personal links, no account) allowed per IP and per minute. */
+    readonly surveyPerMinute: number;
   };
   /** Seed demo data when the database is empty on start. */
   readonly demo: boolean;
@@ -73,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       host: e.HOST ?? '127.0.0.1',
       trustProxy: e.LEERKOMPAS_TRUST_PROXY === 'true',
       bodyLimit: Number(e.LEERKOMPAS_BODY_LIMIT ?? 1_048_576),
+      publicUrl: e.LEERKOMPAS_PUBLIC_URL ? e.LEERKOMPAS_PUBLIC_URL.replace(/\/+$/, '') : null,
     },
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: Number(e.DATABASE_POOL_SIZE ?? 10) }
@@ -81,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auth: {
       sessionHours: Number(e.LEERKOMPAS_SESSION_HOURS ?? 12),
       loginPerMinute: Number(e.LEERKOMPAS_LOGIN_LIMIT ?? 10),
+      surveyPerMinute: Number(e.LEERKOMPAS_SURVEY_LIMIT ?? 600),
     },
     demo: e.LEERKOMPAS_DEMO !== 'false',
     logLevel: e.LOG_LEVEL ?? 'info',

@@ -35,6 +35,31 @@ export const permissions = {
   'framework:write': ['org_admin', 'hr'],
   'import:run': ['org_admin', 'hr'],
   'data:export': ['org_admin', 'hr', 'analyst'],
+  // Needs analysis (issue 3). Managers act only on their own team's people (checked in services).
+  'campaign:read': ['org_admin', 'hr'],
+  'campaign:manage': ['org_admin', 'hr'],
+  'assessment:write': ['org_admin', 'hr', 'manager'],
+  'diagnosis:read': ['org_admin', 'hr', 'manager'],
+  'learning-question:read': ['org_admin', 'hr', 'manager'],
+  'learning-question:write': ['org_admin', 'hr', 'manager'],
+  'organisation-issue:read': ['org_admin', 'hr', 'manager'],
+  'organisation-issue:write': ['org_admin', 'hr'],
+  'starr:write': ['org_admin', 'hr', 'manager'],
+  // Training needs and prioritisation (issue 4).
+  'need:read': ['org_admin', 'hr', 'manager'],
+  'need:write': ['org_admin', 'hr'],
+  'priority:configure': ['org_admin', 'hr'],
+  // Training plan, funding and follow-up (issue 4).
+  'plan:read': ['org_admin', 'hr', 'manager'],
+  'plan:write': ['org_admin', 'hr'],
+  'plan:approve': ['org_admin'],
+  // Training offers (issue 5): a training provider's own catalog.
+  'offer:read': ['org_admin', 'provider_staff'],
+  'offer:write': ['org_admin', 'provider_staff'],
+  // Enrolment and matching (issue 5): employers enrol their people; providers keep their lists.
+  'enrolment:manage': ['org_admin', 'hr'],
+  'enrolment:provider': ['org_admin', 'provider_staff'],
+  'matching:read': ['org_admin', 'hr', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

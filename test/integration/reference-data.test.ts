@@ -76,7 +76,7 @@ describe.each(databaseKinds)('reference data and demo data on %s', (kind) => {
       `select c.label, c.kind, p.key as parent from competences c join competences p on p.id = c.parent_id where c.key = 'lk21.digital.smartphone'`,
     );
     expect(smartphone).toEqual({
-      label: { nl: 'Werken met een smartphone', fr: 'Utiliser un smartphone', en: 'Working with a smartphone' },
+      label: { nl: 'Werken met een smartphone', fr: 'Utiliser un smartphone', en: 'Working with a smartphone', 'nl-easy': 'Ik gebruik apps op mijn gsm.' },
       kind: 'skill',
       parent: 'lk21.digital',
     });
@@ -118,6 +118,28 @@ describe.each(databaseKinds)('reference data and demo data on %s', (kind) => {
     expect(email.parent).toBe('lk21.digital');
     const after = await referenceSnapshot(t);
     expect({ frameworks: after.frameworks, competences: after.competences }).toEqual({ frameworks: before.frameworks, competences: before.competences });
+  });
+
+  it('gives an existing installation the easy-Dutch texts on the next start', async () => {
+    // An installation from before the easy-Dutch texts: the same competences without nl-easy.
+    await t.database.query(
+      `update competences c set label = c.label - 'nl-easy', description = c.description - 'nl-easy'
+         from frameworks f where f.id = c.framework_id and f.key = 'lk-21st-century-skills'`,
+    );
+    const results = await loadOwnFrameworks(t.database.db);
+    expect(results[0]).toMatchObject({ key: 'lk-21st-century-skills', inserted: 0, updated: 40, orphaned: 0 });
+    const [row] = await t.database.query<{ label: string; description: string; n: number }>(
+      `select c.label->>'nl-easy' as label, c.description->>'nl-easy' as description,
+              (select count(*) from competences x join frameworks f on f.id = x.framework_id
+                where f.key = 'lk-21st-century-skills' and x.label ? 'nl-easy' and x.description ? 'nl-easy')::int as n
+         from competences c where c.key = 'lk21.basics.dutch.instructions'`,
+    );
+    expect(row).toEqual({
+      label: 'Ik begrijp wat mijn leiding vraagt in het Nederlands.',
+      description: 'Iemand legt een taak uit. Ik weet wat ik moet doen, of ik vraag het opnieuw.',
+      n: 40,
+    });
+    expect((await loadOwnFrameworks(t.database.db))[0]).toMatchObject({ updated: 0 });
   });
 
   it('an invalid framework file stops loading and names every problem', async () => {

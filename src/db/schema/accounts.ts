@@ -11,6 +11,12 @@ export interface OrganisationSettings {
   anonymityThreshold?: number;
   /** Months an assessment stays current (domain-rules §2). */
   validityMonths?: number;
+  /** Whether people choose who sees their individual ratings (else `defaultVisibility` applies). */
+  allowVisibilityChoice?: boolean;
+  /** Visibility of individual ratings when people do not choose: 'private' | 'supervisor' | 'hr'. */
+  defaultVisibility?: 'private' | 'supervisor' | 'hr';
+  /** Weights of the seven prioritisation criteria (domain-rules §6); default all 1. */
+  priorityWeights?: Record<'investment' | 'urgency' | 'success' | 'fairness' | 'feasibility' | 'core_task' | 'strategic_fit', number>;
 }
 
 export const organisations = pgTable(

@@ -3,3 +3,6 @@ export * from './accounts.js';
 export * from './people.js';
 export * from './frameworks.js';
 export * from './jobs.js';
+export * from './needs-analysis.js';
+export * from './training-plan.js';
+export * from './catalog.js';

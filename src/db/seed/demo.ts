@@ -5,6 +5,9 @@ import { hashPassword } from '../../server/auth/passwords.js';
 import { PLATFORM_ORG_SLUG } from '../bootstrap.js';
 import type { OrganisationKind, Role } from '../../shared/roles.js';
 import { seedDeBrug } from './demo-de-brug.js';
+import { seedDeBrugNeedsAnalysis } from './demo-needs-analysis.js';
+import { seedDeBrugNeeds } from './demo-needs.js';
+import { seedDeBrugTrainingPlan } from './demo-training-plan.js';
 
 /** Shared by every demo account; printed on seeding and in the README. Demo data only. */
 export const DEMO_PASSWORD = 'Leerkompas-demo-2026';
@@ -54,8 +57,8 @@ export interface DemoSummary {
 }
 
 /** Extra demo content contributed by features (people, function profiles, …), run in order. */
-export type DemoStep = (tx: Executor, context: { orgIds: Map<string, string> }) => Promise<string | void>;
-export const demoSteps: DemoStep[] = [seedDeBrug];
+export type DemoStep = (tx: Executor, context: { orgIds: Map<string, string>; now?: Date }) => Promise<string | void>;
+export const demoSteps: DemoStep[] = [seedDeBrug, seedDeBrugNeedsAnalysis, seedDeBrugNeeds, seedDeBrugTrainingPlan];
 
 /** Seeds the demo world in one transaction. Safe to run twice: existing rows are kept. */
 export async function seedDemoData(database: Database): Promise<DemoSummary> {
@@ -91,7 +94,7 @@ export function printDemoLogins(summary: DemoSummary, url = 'the web app'): void
     `Demo data seeded. Log in at ${url} with one of these accounts`,
     `(password for all: ${summary.password}):`,
     ...summary.accounts.map((a) => `  ${a.role.padEnd(15)} ${a.email.padEnd(32)} ${a.organisation}`),
-    ...summary.notes.map((n) => `  ${n}`),
+    ...summary.notes.map((n) => `  ${n.replaceAll('{url}', url)}`),
   ];
   console.log(lines.join('\n'));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 // The shipped data files are what this test is about; they are data, not code.
 import lk21 from '../../db/reference/frameworks/lk-21st-century-skills.json' with { type: 'json' };
 import coaching from '../../db/reference/frameworks/lk-coaching-guidance.json' with { type: 'json' };
-import { plainLanguageIssues, splitSentences, validateFramework } from './validate-framework.js';
+import { easyDutchIssues, plainLanguageIssues, splitSentences, validateFramework } from './validate-framework.js';
 
 const valid = () => ({
   key: 'test-fw',
@@ -97,6 +97,22 @@ describe('shipped frameworks', () => {
     expect(plainLanguageIssues(result.competences, 25)).toEqual([]);
   });
 
+  it('the 21st-century skills speak easy Dutch (A2): every competence, one short statement and at most two short sentences', () => {
+    const result = validateFramework(lk21);
+    if (!result.ok) throw new Error('invalid');
+    expect(result.competences).toHaveLength(40);
+    const missing = result.competences.filter((c) => !c.label['nl-easy'] || !c.description['nl-easy']).map((c) => c.key);
+    expect(missing).toEqual([]);
+    expect(easyDutchIssues(result.competences, 12)).toEqual([]);
+    // Statements in the first person, as a person answers them ("Ik begrijp …"), and all different.
+    const labels = result.competences.map((c) => c.label['nl-easy']!);
+    expect(labels.filter((l) => !/^Ik /.test(l))).toEqual([]);
+    expect(new Set(labels.map((l) => l.toLowerCase())).size).toBe(labels.length);
+    expect(result.competences.find((c) => c.key === 'lk21.basics.dutch.instructions')!.label['nl-easy']).toBe(
+      'Ik begrijp wat mijn leiding vraagt in het Nederlands.',
+    );
+  });
+
   it('labels are distinct within a framework and language', () => {
     for (const data of [lk21, coaching]) {
       const result = validateFramework(data);
@@ -141,7 +157,7 @@ describe('validateFramework', () => {
         { path: '/title/en', message: 'is missing' },
         { path: '/competences/0/kind', message: 'must be one of skill, knowledge, attitude, transversal, group' },
         { path: '/competences/0/children/0/key', message: 'duplicates the key at /competences/0/key' },
-        { path: '/competences/0/children/0/label/de', message: 'is not an allowed language (nl, fr, en)' },
+        { path: '/competences/0/children/0/label/de', message: 'is not an allowed language (nl, fr, en, nl-easy)' },
         { path: '/competences/0/children/0/description/en', message: 'is missing' },
         { path: '/competences/0/altLabels/nl/1', message: 'is listed twice' },
       ]),
@@ -163,6 +179,39 @@ describe('validateFramework', () => {
     );
     expect(validateFramework({ ...valid(), competences: [] })).toEqual({ ok: false, errors: [{ path: '/competences', message: 'must be a non-empty array' }] });
     expect(validateFramework('nope')).toEqual({ ok: false, errors: [{ path: '', message: 'must be an object' }] });
+  });
+});
+
+describe('easy Dutch', () => {
+  it('is optional on competence labels and descriptions, checked like the other languages', () => {
+    const data = valid() as Record<string, any>;
+    data.competences[0].children[0].label['nl-easy'] = 'Ik doe iets.';
+    const ok = validateFramework(data);
+    expect(ok.ok).toBe(true);
+    if (ok.ok) expect(ok.competences[1].label).toEqual({ nl: 'A', fr: 'A', en: 'A', 'nl-easy': 'Ik doe iets.' });
+
+    data.competences[0].children[0].description['nl-easy'] = ' spaties ';
+    data.title['nl-easy'] = 'Test';
+    const bad = validateFramework(data);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors).toEqual([
+        { path: '/title/nl-easy', message: 'is not an allowed language (nl, fr, en)' },
+        { path: '/competences/0/children/0/description/nl-easy', message: 'has leading or trailing spaces' },
+      ]);
+    }
+  });
+
+  it('flags a label of two sentences and a long sentence', () => {
+    const result = validateFramework(valid());
+    if (!result.ok) throw new Error('invalid');
+    const [, leaf] = result.competences;
+    const long = Array.from({ length: 14 }, () => 'woord').join(' ') + '.';
+    const issues = easyDutchIssues([{ ...leaf, label: { ...leaf.label, 'nl-easy': 'Ik doe iets. Echt.' }, description: { ...leaf.description, 'nl-easy': long } }]);
+    expect(issues).toEqual([
+      { path: 'g.a/label/nl-easy', message: 'has 2 sentences (at most 1)' },
+      { path: 'g.a/description/nl-easy', message: 'has a sentence of 14 words (at most 12)' },
+    ]);
   });
 });
 

@@ -4,7 +4,10 @@
  *
  * A shipped framework is complete in all three languages: every competence has a label and a
  * description in nl, fr and en, because the people who answer self-assessments read in any of
- * them. Keys are stable forever (they are the upsert key), so they must be unique in the file.
+ * them. A competence may add easy Dutch (`nl-easy`, A2 level: short first-person statements such as
+ * "Ik begrijp wat mijn leiding vraagt in het Nederlands.") to its label and description; the survey
+ * shows it to people who choose "Makkelijk Nederlands". Keys are stable forever (they are the
+ * upsert key), so they must be unique in the file.
  */
 
 export const competenceKinds = ['skill', 'knowledge', 'attitude', 'transversal', 'group'] as const;
@@ -14,14 +17,17 @@ export const frameworkLanguages = ['nl', 'fr', 'en'] as const;
 export type FrameworkLanguage = (typeof frameworkLanguages)[number];
 
 export type Trilingual = Record<FrameworkLanguage, string>;
+/** A competence's label or description: nl, fr and en, and optionally easy Dutch. */
+export type CompetenceText = Trilingual & { 'nl-easy'?: string };
+export const EASY_DUTCH = 'nl-easy';
 export type TrilingualList = Record<FrameworkLanguage, string[]>;
 
 export interface FrameworkCompetenceDefinition {
   key: string;
   kind: CompetenceKind;
-  label: Trilingual;
+  label: CompetenceText;
   altLabels: TrilingualList;
-  description: Trilingual;
+  description: CompetenceText;
   children?: FrameworkCompetenceDefinition[];
 }
 
@@ -38,9 +44,9 @@ export interface FlatCompetence {
   key: string;
   parentKey: string | null;
   kind: CompetenceKind;
-  label: Trilingual;
+  label: CompetenceText;
   altLabels: TrilingualList;
-  description: Trilingual;
+  description: CompetenceText;
   /** Pre-order index in the whole tree, so `order by position` lists the tree top to bottom. */
   position: number;
   depth: number;
@@ -118,8 +124,8 @@ export function validateFramework(input: unknown): FrameworkValidation {
       }
       const kindOk = typeof node.kind === 'string' && (competenceKinds as readonly string[]).includes(node.kind);
       if (!kindOk) issue(`${at}/kind`, `must be one of ${competenceKinds.join(', ')}`);
-      checkTrilingual(node.label, `${at}/label`, frameworkLimits.labelLength, issue);
-      checkTrilingual(node.description, `${at}/description`, frameworkLimits.descriptionLength, issue);
+      checkTrilingual(node.label, `${at}/label`, frameworkLimits.labelLength, issue, true);
+      checkTrilingual(node.description, `${at}/description`, frameworkLimits.descriptionLength, issue, true);
       const altLabels = checkAltLabels(node.altLabels, `${at}/altLabels`, issue);
       const children = node.children;
       if (node.kind === 'group' && (!Array.isArray(children) || children.length === 0)) issue(`${at}/children`, 'a group needs at least one competence');
@@ -128,9 +134,9 @@ export function validateFramework(input: unknown): FrameworkValidation {
         key: node.key as string,
         parentKey,
         kind: node.kind as CompetenceKind,
-        label: node.label as Trilingual,
+        label: node.label as CompetenceText,
         altLabels,
-        description: node.description as Trilingual,
+        description: node.description as CompetenceText,
         position: flat.length,
         depth,
       });
@@ -162,20 +168,25 @@ function checkKey(value: unknown, path: string, issue: (p: string, m: string) =>
   return true;
 }
 
-function checkTrilingual(value: unknown, path: string, max: number, issue: (p: string, m: string) => void): void {
+/** nl, fr and en are required; `withEasyDutch` also allows an optional nl-easy text. */
+function checkTrilingual(value: unknown, path: string, max: number, issue: (p: string, m: string) => void, withEasyDutch = false): void {
   if (!isObject(value)) {
     issue(path, 'must be an object with nl, fr and en');
     return;
   }
+  const allowed: readonly string[] = withEasyDutch ? [...frameworkLanguages, EASY_DUTCH] : frameworkLanguages;
   for (const field of Object.keys(value)) {
-    if (!(frameworkLanguages as readonly string[]).includes(field)) issue(`${path}/${field}`, 'is not an allowed language (nl, fr, en)');
+    if (!allowed.includes(field)) issue(`${path}/${field}`, `is not an allowed language (${allowed.join(', ')})`);
   }
-  for (const lang of frameworkLanguages) {
+  const checkText = (lang: string, required: boolean) => {
     const text = value[lang];
+    if (text === undefined && !required) return;
     if (typeof text !== 'string' || text.trim() === '') issue(`${path}/${lang}`, 'is missing');
     else if (text.length > max) issue(`${path}/${lang}`, `must be at most ${max} characters`);
     else if (text !== text.trim()) issue(`${path}/${lang}`, 'has leading or trailing spaces');
-  }
+  };
+  for (const lang of frameworkLanguages) checkText(lang, true);
+  if (withEasyDutch) checkText(EASY_DUTCH, false);
 }
 
 /** altLabels may be left out (then empty lists); when given, only nl/fr/en lists of distinct strings. */
@@ -222,6 +233,27 @@ export function plainLanguageIssues(competences: FlatCompetence[], maxWords = 25
       for (const s of sentences) {
         const words = s.split(/\s+/).filter(Boolean).length;
         if (words > maxWords) issues.push({ path: `${c.key}/description/${lang}`, message: `has a sentence of ${words} words (at most ${maxWords})` });
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * Easy Dutch (A2) check: the label is one sentence, the description at most two, and no sentence
+ * is longer than `maxWords` words. Returns the texts that break it.
+ */
+export function easyDutchIssues(competences: FlatCompetence[], maxWords = 12): FrameworkIssue[] {
+  const issues: FrameworkIssue[] = [];
+  for (const c of competences) {
+    for (const [field, most] of [['label', 1], ['description', 2]] as const) {
+      const text = c[field][EASY_DUTCH];
+      if (text === undefined) continue;
+      const sentences = splitSentences(text);
+      if (sentences.length > most) issues.push({ path: `${c.key}/${field}/${EASY_DUTCH}`, message: `has ${sentences.length} sentences (at most ${most})` });
+      for (const s of sentences) {
+        const words = s.split(/\s+/).filter(Boolean).length;
+        if (words > maxWords) issues.push({ path: `${c.key}/${field}/${EASY_DUTCH}`, message: `has a sentence of ${words} words (at most ${maxWords})` });
       }
     }
   }

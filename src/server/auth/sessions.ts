@@ -16,6 +16,13 @@ declare module 'fastify' {
     actor: Actor | null;
     session: { tokenHash: string; csrfToken: string } | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route never uses the session cookie (the survey answered from a personal link): no actor,
+     * no CSRF check, so a signed-in user's cookie changes nothing there.
+     */
+    sessionless?: boolean;
+  }
 }
 
 export async function loadActor(db: Executor, userId: string): Promise<Actor | null> {
@@ -72,6 +79,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =
   app.decorateRequest('session', null);
   // onRequest, so the actor is known before validation and the organisation check below.
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.sessionless) return;
     const token = request.cookies?.[SESSION_COOKIE];
     if (!token || token.length > 200) return;
     const tokenHash = hashToken(token);

@@ -1,0 +1,250 @@
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import type { LocalizedText } from '../../db/schema/columns.js';
+import { competences, frameworks, fundingInstruments, offerCompetences, offerEditions, offers, organisations } from '../../db/schema/index.js';
+
+/* Queries of training offers. Every provider query filters by provider_id. */
+
+export async function rows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export type OfferRow = typeof offers.$inferSelect;
+export type OfferValues = Omit<typeof offers.$inferInsert, 'id' | 'providerId' | 'createdAt' | 'updatedAt' | 'searchNl'>;
+
+export async function organisationKind(db: Executor, id: string) {
+  const [row] = await db.select({ kind: organisations.kind, name: organisations.name, slug: organisations.slug }).from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+export async function findOffer(db: Executor, providerId: string, id: string, lock = false): Promise<OfferRow | null> {
+  const query = db.select().from(offers).where(and(eq(offers.providerId, providerId), eq(offers.id, id)));
+  const [row] = lock ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+export async function findPublishedOffer(db: Executor, id: string): Promise<OfferRow | null> {
+  const [row] = await db.select().from(offers).where(and(eq(offers.id, id), eq(offers.status, 'published')));
+  return row ?? null;
+}
+
+export async function findOffersByCode(db: Executor, providerId: string, codes: string[]): Promise<OfferRow[]> {
+  if (!codes.length) return [];
+  return db.select().from(offers).where(and(eq(offers.providerId, providerId), inArray(offers.code, codes)));
+}
+
+export async function codeTaken(db: Executor, providerId: string, code: string, exceptId?: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: offers.id })
+    .from(offers)
+    .where(and(eq(offers.providerId, providerId), eq(offers.code, code)));
+  return Boolean(row && row.id !== exceptId);
+}
+
+export async function listOffers(db: Executor, providerId: string, filter: { status?: string; q?: string }) {
+  const conditions = [sql`o.provider_id = ${providerId}`];
+  if (filter.status) conditions.push(sql`o.status = ${filter.status}`);
+  if (filter.q?.trim()) {
+    const like = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`(o.code ilike ${like} or o.title->>'nl' ilike ${like})`);
+  }
+  return rows<{
+    id: string;
+    code: string;
+    title: LocalizedText;
+    format: 'classroom' | 'online' | 'blended' | 'workplace';
+    status: 'draft' | 'published' | 'archived';
+    languages: string[];
+    region: string | null;
+    priceCents: number;
+    durationMinutes: number;
+    competenceCount: number;
+    unconfirmedCount: number;
+    nextStartsOn: string | null;
+    updatedAt: string;
+  }>(
+    db,
+    sql`select o.id, o.code, o.title, o.format, o.status, o.languages, o.region, o.price_cents as "priceCents", o.duration_minutes as "durationMinutes",
+          (select count(*)::int from offer_competences c where c.offer_id = o.id and c.confirmed) as "competenceCount",
+          (select count(*)::int from offer_competences c where c.offer_id = o.id and not c.confirmed) as "unconfirmedCount",
+          (select min(e.starts_on)::text from offer_editions e where e.offer_id = o.id and e.status = 'scheduled' and e.starts_on >= current_date) as "nextStartsOn",
+          to_char(o.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "updatedAt"
+        from offers o where ${sql.join(conditions, sql` and `)}
+        order by o.updated_at desc, o.id`,
+  );
+}
+
+export async function insertOffer(db: Executor, providerId: string, values: OfferValues): Promise<OfferRow> {
+  const [row] = await db.insert(offers).values({ ...values, providerId }).returning();
+  return row;
+}
+
+export async function updateOffer(db: Executor, providerId: string, id: string, values: Partial<OfferValues>) {
+  await db
+    .update(offers)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(and(eq(offers.providerId, providerId), eq(offers.id, id)));
+}
+
+export async function deleteOffer(db: Executor, providerId: string, id: string) {
+  await db.delete(offers).where(and(eq(offers.providerId, providerId), eq(offers.id, id)));
+}
+
+export async function offerHasEnrolments(db: Executor, offerId: string): Promise<boolean> {
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from enrolments en join offer_editions e on e.id = en.edition_id where e.offer_id = ${offerId}`,
+  );
+  return row.n > 0;
+}
+
+// ---------------------------------------------------------------- competences
+
+export async function findOfferCompetences(db: Executor, offerIds: string[]) {
+  if (!offerIds.length) return [];
+  return db
+    .select({
+      offerId: offerCompetences.offerId,
+      competenceId: offerCompetences.competenceId,
+      key: competences.key,
+      frameworkKey: frameworks.key,
+      label: competences.label,
+      level: offerCompetences.level,
+      confirmed: offerCompetences.confirmed,
+    })
+    .from(offerCompetences)
+    .innerJoin(competences, eq(competences.id, offerCompetences.competenceId))
+    .innerJoin(frameworks, eq(frameworks.id, competences.frameworkId))
+    .where(inArray(offerCompetences.offerId, offerIds))
+    .orderBy(asc(offerCompetences.confirmed), asc(competences.key));
+}
+
+/** A framework the provider may read: public ones and its own. */
+const readableBy = (providerId: string) => or(isNull(frameworks.organisationId), eq(frameworks.organisationId, providerId));
+
+/** Which of the ids are competences (not tree groups) of a framework the provider may read. */
+export async function readableCompetenceIds(db: Executor, providerId: string, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const found = await db
+    .select({ id: competences.id })
+    .from(competences)
+    .innerJoin(frameworks, eq(frameworks.id, competences.frameworkId))
+    .where(and(inArray(competences.id, ids), readableBy(providerId)));
+  return new Set(found.map((r) => r.id));
+}
+
+/** Competence key → ids among readable frameworks (more than one id = ambiguous key). */
+export async function resolveCompetenceKeys(db: Executor, providerId: string, keys: string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  if (!keys.length) return result;
+  const found = await db
+    .select({ id: competences.id, key: competences.key })
+    .from(competences)
+    .innerJoin(frameworks, eq(frameworks.id, competences.frameworkId))
+    .where(and(inArray(competences.key, [...new Set(keys)]), readableBy(providerId)));
+  for (const r of found) result.set(r.key, [...(result.get(r.key) ?? []), r.id]);
+  return result;
+}
+
+export async function replaceCompetences(db: Executor, offerId: string, items: ReadonlyArray<{ competenceId: string; level: number; confirmed: boolean }>) {
+  await db.delete(offerCompetences).where(eq(offerCompetences.offerId, offerId));
+  if (items.length) await db.insert(offerCompetences).values(items.map((i) => ({ offerId, ...i })));
+}
+
+/** Adds unconfirmed suggestions; competences the offer already has stay as they are. */
+export async function addSuggestions(db: Executor, offerId: string, items: ReadonlyArray<{ competenceId: string; level: number }>) {
+  await db.delete(offerCompetences).where(and(eq(offerCompetences.offerId, offerId), eq(offerCompetences.confirmed, false)));
+  if (items.length) {
+    await db
+      .insert(offerCompetences)
+      .values(items.map((i) => ({ offerId, competenceId: i.competenceId, level: i.level, confirmed: false })))
+      .onConflictDoNothing();
+  }
+}
+
+/** Competences the provider's other offers use: suggestions prefer them. */
+export async function searchProviderCompetences(db: Executor, providerId: string, input: { exact: string; prefix: string; limit: number }) {
+  const vector = sql`${competences.searchNl}`;
+  const exactQuery = sql`to_tsquery('dutch'::regconfig, ${input.exact})`;
+  const driving = sql`to_tsquery('dutch'::regconfig, ${input.prefix})`;
+  const rank = sql<number>`ts_rank(${vector}, ${driving}, 32)`;
+  const found = await db
+    .select({ id: competences.id, label: sql<string>`coalesce(${competences.label}->>'nl', '')`, rank, exact: sql<boolean>`${vector} @@ ${exactQuery}` })
+    .from(competences)
+    .where(
+      and(
+        sql`${vector} @@ ${driving}`,
+        inArray(
+          competences.id,
+          db
+            .select({ id: offerCompetences.competenceId })
+            .from(offerCompetences)
+            .innerJoin(offers, eq(offers.id, offerCompetences.offerId))
+            .where(and(eq(offers.providerId, providerId), eq(offerCompetences.confirmed, true))),
+        ),
+      ),
+    )
+    .orderBy(sql`${rank} desc`, asc(competences.id))
+    .limit(input.limit);
+  return found.map((r) => ({ id: r.id, label: r.label, rank: Number(r.rank), exact: Boolean(r.exact) }));
+}
+
+// ---------------------------------------------------------------- editions
+
+export type EditionRow = typeof offerEditions.$inferSelect;
+
+export async function findEditions(db: Executor, offerIds: string[], fromDate?: string): Promise<EditionRow[]> {
+  if (!offerIds.length) return [];
+  return db
+    .select()
+    .from(offerEditions)
+    .where(
+      and(
+        inArray(offerEditions.offerId, offerIds),
+        fromDate ? and(sql`${offerEditions.startsOn} >= ${fromDate}`, eq(offerEditions.status, 'scheduled')) : undefined,
+      ),
+    )
+    .orderBy(asc(offerEditions.startsOn), asc(offerEditions.id));
+}
+
+/** The edition row, locked (enrolment changes enrolled_count under the same lock). */
+export async function lockEdition(db: Executor, offerId: string, editionId: string): Promise<EditionRow | null> {
+  const [row] = await db
+    .select()
+    .from(offerEditions)
+    .where(and(eq(offerEditions.offerId, offerId), eq(offerEditions.id, editionId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function insertEdition(db: Executor, values: typeof offerEditions.$inferInsert): Promise<EditionRow> {
+  const [row] = await db.insert(offerEditions).values(values).returning();
+  return row;
+}
+
+export async function updateEdition(db: Executor, editionId: string, values: Partial<typeof offerEditions.$inferInsert>) {
+  await db
+    .update(offerEditions)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(offerEditions.id, editionId));
+}
+
+export async function deleteEdition(db: Executor, editionId: string) {
+  await db.delete(offerEditions).where(eq(offerEditions.id, editionId));
+}
+
+export async function editionHasEnrolments(db: Executor, editionId: string): Promise<boolean> {
+  const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from enrolments where edition_id = ${editionId}`);
+  return row.n > 0;
+}
+
+// ---------------------------------------------------------------- reference
+
+export async function recognitionKeys(db: Executor, providerId: string): Promise<Set<string>> {
+  const found = await db
+    .select({ key: fundingInstruments.key })
+    .from(fundingInstruments)
+    .where(or(isNull(fundingInstruments.organisationId), eq(fundingInstruments.organisationId, providerId)));
+  return new Set(found.map((r) => r.key));
+}

@@ -1,0 +1,373 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Executor } from '../../db/client.js';
+import { DEFAULT_SCALE_KEY } from '../../db/reference-data.js';
+import { surveyAccess, type SurveyAccess } from '../../domain/survey/access.js';
+import { dayPrecision, groupAttributes } from '../../domain/survey/anonymity.js';
+import { checkAnswer, selfRatings } from '../../domain/survey/answers.js';
+import { resumeIndex, unansweredQuestions } from '../../domain/survey/progress.js';
+import { offeredTexts } from '../../domain/survey/texts.js';
+import { isSurveyLocale, type SurveyLocale } from '../../shared/survey.js';
+import { writeAudit } from '../../server/audit.js';
+import { hashToken } from '../../server/auth/tokens.js';
+import { AppError } from '../../server/errors.js';
+import { recordAssessments } from '../assessments/record.js';
+import { findScaleByKey, findScales } from '../frameworks/queries.js';
+import type { ScaleView } from '../frameworks/schemas.js';
+import { createLearningQuestionFromSurvey } from '../learning-questions/from-survey.js';
+import * as q from './queries.js';
+import type { AnswerBody, SavedAnswer, SurveyView, SurveyVisibility } from './schemas.js';
+
+/** Months a rating stays current when the organisation has not set its own window (domain-rules §2). */
+const DEFAULT_VALIDITY_MONTHS = 24;
+
+/*
+ * Errors in plain words. None of them says whose link it is: the same answers whoever holds it.
+ */
+const linkMissing = () =>
+  new AppError('survey.link_missing', { status: 401, detail: 'Open this page with the personal link you received.' });
+const linkUnknown = () =>
+  new AppError('survey.link_unknown', {
+    status: 404,
+    detail: 'This link does not work. Ask the person who gave it to you for a new link.',
+  });
+const refusals: Record<Exclude<SurveyAccess, 'ok'>, (campaign: q.CampaignRow) => AppError> = {
+  revoked: () =>
+    new AppError('survey.link_revoked', { status: 410, detail: 'This link has been withdrawn. Ask for a new link if you still want to answer.' }),
+  expired: () => new AppError('survey.link_expired', { status: 410, detail: 'This link no longer works: the time to answer is over.' }),
+  closed: () => new AppError('survey.closed', { status: 410, detail: 'This survey is closed. You can no longer answer.' }),
+  not_open: (c) =>
+    new AppError('survey.not_open', {
+      status: 409,
+      detail: c.status === 'draft' ? 'This survey has not started yet.' : `This survey has not started yet. You can answer from ${c.opensOn}.`,
+    }),
+};
+const alreadySubmitted = () =>
+  new AppError('survey.submitted', { status: 409, detail: 'You have already sent your answers. They can no longer be changed.' });
+
+/** Everything one request on a link needs, read inside its transaction with the invitation locked. */
+interface LinkContext {
+  tx: Executor;
+  token: string;
+  invitation: q.InvitationRow;
+  campaign: q.CampaignRow;
+  person: NonNullable<Awaited<ReturnType<typeof q.findPerson>>>;
+  anonymous: boolean;
+  settings: Awaited<ReturnType<typeof q.organisationSettings>>;
+  /** The instant of this request. */
+  at: Date;
+  /**
+   * The instant stored: exact in a named campaign, the day only in an anonymous one, so response
+   * and invitation cannot be lined up by time (docs/domain.md).
+   */
+  stamp: Date;
+}
+
+/** The resume key of a response: derived from the token, so only the holder of the link finds it. */
+const resumeHashOf = (token: string) => hashToken(`response:${token}`);
+
+export function createSurveyService({ db, now = () => new Date() }: { db: Db; now?: () => Date }) {
+  /** Resolves the token to its invitation and campaign, or throws the error the respondent should see. */
+  async function openLink(tx: Executor, token: string | undefined): Promise<LinkContext> {
+    if (!token) throw linkMissing();
+    const invitation = await q.invitationByTokenHash(tx, hashToken(token));
+    if (!invitation) throw linkUnknown();
+    const campaign = await q.findCampaign(tx, invitation.organisationId, invitation.campaignId);
+    const person = await q.findPerson(tx, invitation.organisationId, invitation.personId);
+    if (!campaign || !person) throw linkUnknown();
+    const at = now();
+    const access = surveyAccess({ campaign, invitation, now: at });
+    if (access !== 'ok') throw refusals[access](campaign);
+    const anonymous = campaign.mode === 'anonymous';
+    const settings = await q.organisationSettings(tx, invitation.organisationId);
+    return { tx, token, invitation, campaign, person, anonymous, settings, at, stamp: anonymous ? dayPrecision(at) : at };
+  }
+
+  const defaultVisibility = (ctx: LinkContext): SurveyVisibility => ctx.settings.defaultVisibility ?? 'hr';
+  /** People choose who sees their answers only in named campaigns, and only where the organisation allows it. */
+  const canChooseVisibility = (ctx: LinkContext) => !ctx.anonymous && ctx.settings.allowVisibilityChoice === true;
+
+  /** The person's own language when the campaign offers it, else Dutch. */
+  function initialLocale(ctx: LinkContext): SurveyLocale {
+    const preferred = ctx.person.preferredLocale;
+    return isSurveyLocale(preferred) && ctx.campaign.locales.includes(preferred) ? preferred : 'nl';
+  }
+
+  /**
+   * Named: the response of the invitation, so a link issued again resumes it. Anonymous: the
+   * response whose resume hash this token gives; nothing else points at it.
+   */
+  function findResponse(ctx: LinkContext): Promise<q.ResponseRow | null> {
+    return ctx.anonymous
+      ? q.responseByResumeHash(ctx.tx, ctx.invitation.organisationId, ctx.campaign.id, resumeHashOf(ctx.token))
+      : q.responseByInvitation(ctx.tx, ctx.invitation.organisationId, ctx.invitation.id);
+  }
+
+  /**
+   * The response of this link, created on first use, and the invitation marked as started. Null
+   * only for an anonymous link issued again after its holder had already sent their answers: the
+   * old answers cannot be found from the new token (by design), and nobody answers twice.
+   */
+  async function ensureResponse(ctx: LinkContext): Promise<q.ResponseRow | null> {
+    const { tx, invitation, campaign, person } = ctx;
+    let response = await findResponse(ctx);
+    if (!response && !(ctx.anonymous && invitation.submittedAt)) {
+      const common = {
+        campaignId: campaign.id,
+        organisationId: invitation.organisationId,
+        resumeHash: resumeHashOf(ctx.token),
+        ...groupAttributes(person),
+        visibility: defaultVisibility(ctx),
+      };
+      response = await q.insertResponse(
+        tx,
+        ctx.anonymous
+          ? // A random (v4) id: a v7 id would carry the creation time to the millisecond.
+            { ...common, id: randomUUID(), invitationId: null, personId: null, locale: 'nl', createdAt: ctx.stamp, updatedAt: ctx.stamp }
+          : { ...common, invitationId: invitation.id, personId: person.id, locale: initialLocale(ctx) },
+      );
+    }
+    if (!invitation.startedAt) {
+      await q.updateInvitation(tx, invitation.organisationId, invitation.id, {
+        startedAt: ctx.stamp,
+        ...(ctx.anonymous ? { updatedAt: ctx.stamp } : {}),
+      });
+      invitation.startedAt = ctx.stamp;
+    }
+    return response;
+  }
+
+  async function scaleOf(ctx: LinkContext, response: q.ResponseRow | null): Promise<ScaleView> {
+    const profileId = response ? response.functionProfileId : ctx.person.functionProfileId;
+    const scaleId =
+      (profileId && (await q.profileScaleId(ctx.tx, ctx.invitation.organisationId, profileId))) ||
+      (await findScaleByKey(ctx.tx, DEFAULT_SCALE_KEY))?.id;
+    const [scale] = scaleId ? await findScales(ctx.tx, { orgIds: 'all' }, [scaleId]) : [];
+    if (!scale) throw new Error(`The default scale ${DEFAULT_SCALE_KEY} is missing; run the bootstrap.`);
+    return scale;
+  }
+
+  async function view(ctx: LinkContext, response: q.ResponseRow | null): Promise<SurveyView> {
+    const { campaign } = ctx;
+    const offered = campaign.locales;
+    const asked = await q.questions(ctx.tx, campaign.id);
+    const answers = response ? await q.answersOf(ctx.tx, response.id) : [];
+    const order = new Map(asked.map((a, i) => [a.competenceId, i]));
+    answers.sort((a, b) => (order.get(a.competenceId) ?? 0) - (order.get(b.competenceId) ?? 0));
+    const scale = await scaleOf(ctx, response);
+    const submitted = response ? response.status === 'submitted' : ctx.invitation.submittedAt !== null;
+    const locale = !ctx.anonymous && response && isSurveyLocale(response.locale) ? response.locale : initialLocale(ctx);
+    return {
+      campaign: { title: campaign.title, description: campaign.description, mode: campaign.mode, closesOn: campaign.closesOn },
+      locales: campaign.locales.filter(isSurveyLocale),
+      locale,
+      scale: {
+        maxLevel: scale.maxLevel,
+        levels: scale.levels.map((l) => ({
+          level: l.level,
+          pictogram: l.pictogram,
+          label: offeredTexts(l.label, offered),
+          descriptor: offeredTexts(l.descriptor, offered),
+        })),
+      },
+      questions: asked.map((a) => ({
+        competenceId: a.competenceId,
+        label: offeredTexts(a.label, offered),
+        description: offeredTexts(a.description, offered),
+      })),
+      answers,
+      openQuestion: campaign.openQuestion ? offeredTexts(campaign.openQuestion, offered) : null,
+      learningWish: response?.learningWish ?? null,
+      status: submitted ? 'submitted' : 'in_progress',
+      resumeAt: resumeIndex(
+        asked.map((a) => a.competenceId),
+        answers,
+      ),
+      visibility: {
+        canChoose: canChooseVisibility(ctx),
+        value: canChooseVisibility(ctx) && response ? response.visibility : defaultVisibility(ctx),
+      },
+      submittedAt: (response?.submittedAt ?? ctx.invitation.submittedAt)?.toISOString() ?? null,
+    };
+  }
+
+  /** Runs one step on a link in one transaction: the invitation stays locked until it ends. */
+  function onLink<T>(token: string | undefined, step: (ctx: LinkContext) => Promise<T>): Promise<T> {
+    return db.transaction(async (tx) => step(await openLink(tx, token)));
+  }
+
+  /** The response, refusing changes once the answers have been sent. */
+  async function openResponse(ctx: LinkContext): Promise<q.ResponseRow> {
+    const response = await ensureResponse(ctx);
+    if (!response || response.status === 'submitted') throw alreadySubmitted();
+    return response;
+  }
+
+  return {
+    /** The survey of a link: texts in the campaign's languages, saved answers, where to resume. Marks the link as started. */
+    async getSurvey(token: string | undefined): Promise<SurveyView> {
+      return onLink(token, async (ctx) => view(ctx, await ensureResponse(ctx)));
+    },
+
+    /** Saves (or replaces) the answer to one question. */
+    async saveAnswer(token: string | undefined, competenceId: string, body: AnswerBody): Promise<SavedAnswer> {
+      return onLink(token, async (ctx) => {
+        const response = await openResponse(ctx);
+        const asked = await q.questions(ctx.tx, ctx.campaign.id);
+        if (!asked.some((a) => a.competenceId === competenceId)) {
+          throw new AppError('survey.question_not_found', {
+            status: 404,
+            detail: 'This survey does not ask about this competence.',
+            errors: [{ path: '/params/competenceId', message: 'is not a question of this survey' }],
+          });
+        }
+        const scale = await scaleOf(ctx, response);
+        const checked = checkAnswer(body, scale.maxLevel);
+        if (!checked.ok) {
+          throw new AppError('validation.failed', {
+            status: 400,
+            detail: checked.problems.map((p) => `${p.path} ${p.message}`).join('; '),
+            errors: checked.problems,
+          });
+        }
+        await q.saveAnswer(ctx.tx, { responseId: response.id, competenceId, ...checked.answer, answeredAt: ctx.stamp });
+        return {
+          answer: { competenceId, ...checked.answer },
+          answered: await q.countAnswers(ctx.tx, response.id),
+          total: asked.length,
+        };
+      });
+    },
+
+    /** Saves the answer to the open question so far (blank = none). */
+    async saveLearningWish(token: string | undefined, text: string): Promise<void> {
+      return onLink(token, async (ctx) => {
+        const response = await openResponse(ctx);
+        if (!ctx.campaign.openQuestion) {
+          throw new AppError('survey.no_open_question', {
+            status: 409,
+            detail: 'This survey has no open question.',
+            errors: [{ path: '/body/text', message: 'is not asked in this survey' }],
+          });
+        }
+        await q.updateResponse(ctx.tx, ctx.invitation.organisationId, response.id, {
+          learningWish: text.trim() || null,
+          ...(ctx.anonymous ? { updatedAt: ctx.stamp } : {}),
+        });
+      });
+    },
+
+    /** The person's choice of who may see their answers, where the organisation lets them choose. */
+    async setVisibility(token: string | undefined, visibility: SurveyVisibility): Promise<void> {
+      return onLink(token, async (ctx) => {
+        const response = await openResponse(ctx);
+        if (!canChooseVisibility(ctx)) {
+          throw new AppError('survey.visibility_fixed', {
+            status: 409,
+            detail: 'Your organisation decides who sees the answers of this survey.',
+            errors: [{ path: '/body/visibility', message: 'cannot be chosen in this survey' }],
+          });
+        }
+        await q.updateResponse(ctx.tx, ctx.invitation.organisationId, response.id, { visibility });
+      });
+    },
+
+    /**
+     * The language chosen on the link. Kept in a named campaign only: in an anonymous one the
+     * language could single out the one French speaker of a team, so it is not stored.
+     */
+    async setLocale(token: string | undefined, locale: SurveyLocale): Promise<void> {
+      return onLink(token, async (ctx) => {
+        if (!ctx.campaign.locales.includes(locale)) {
+          throw new AppError('validation.failed', {
+            status: 400,
+            detail: `/body/locale is not offered in this survey (${ctx.campaign.locales.join(', ')})`,
+            errors: [{ path: '/body/locale', message: 'is not offered in this survey' }],
+          });
+        }
+        const response = await ensureResponse(ctx);
+        if (response && !ctx.anonymous) await q.updateResponse(ctx.tx, ctx.invitation.organisationId, response.id, { locale });
+      });
+    },
+
+    /**
+     * Sends the answers, in one transaction: the self ratings through recordAssessments (which
+     * keeps the diagnosis in step; "I don't know" is no rating), the response and the invitation
+     * marked as submitted, and the answer to the open question as a learning question. Sending
+     * again changes nothing and answers the same.
+     */
+    async submit(token: string | undefined, ip?: string): Promise<SurveyView> {
+      return onLink(token, async (ctx) => {
+        const { tx, invitation, campaign } = ctx;
+        const organisationId = invitation.organisationId;
+        const response = await ensureResponse(ctx);
+        if (!response || response.status === 'submitted') return view(ctx, response);
+
+        const asked = await q.questions(tx, campaign.id);
+        const answers = await q.answersOf(tx, response.id);
+        const missing = unansweredQuestions(
+          asked.map((a) => a.competenceId),
+          answers,
+        );
+        if (missing.length) {
+          throw new AppError('survey.incomplete', {
+            status: 422,
+            detail: `Answer every question first (${missing.length} still open). "I don't know" is an answer too.`,
+            errors: missing.map((id) => ({ path: `/answers/${id}`, message: 'has no answer yet' })),
+          });
+        }
+
+        const visibility = canChooseVisibility(ctx) ? response.visibility : defaultVisibility(ctx);
+        const ratings = selfRatings(answers);
+        await recordAssessments(
+          tx,
+          ratings.map((r) => ({
+            organisationId,
+            ...(ctx.anonymous ? { responseId: response.id } : { personId: ctx.person.id }),
+            competenceId: r.competenceId,
+            source: 'self' as const,
+            level: r.level,
+            campaignId: campaign.id,
+            visibility,
+            assessedAt: ctx.stamp,
+          })),
+          { now: ctx.stamp, validityMonths: ctx.settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS },
+        );
+        await q.updateResponse(tx, organisationId, response.id, {
+          status: 'submitted',
+          submittedAt: ctx.stamp,
+          visibility,
+          ...(ctx.anonymous ? { updatedAt: ctx.stamp } : {}),
+        });
+        await q.updateInvitation(tx, organisationId, invitation.id, {
+          submittedAt: ctx.stamp,
+          ...(ctx.anonymous ? { updatedAt: ctx.stamp } : {}),
+        });
+        invitation.submittedAt = ctx.stamp;
+        if (campaign.openQuestion && response.learningWish?.trim()) {
+          await createLearningQuestionFromSurvey(tx, {
+            organisationId,
+            responseId: response.id,
+            campaignId: campaign.id,
+            teamId: response.teamId,
+            personId: ctx.anonymous ? null : ctx.person.id,
+            text: response.learningWish,
+            visibility,
+          });
+        }
+        // An anonymous submission leaves no audit row: its time and address would point at the person.
+        if (!ctx.anonymous) {
+          await writeAudit(tx, {
+            event: 'survey_submitted',
+            organisationId,
+            subject: invitation.id,
+            ip,
+            detail: { campaignId: campaign.id, ratings: ratings.length, dontKnow: answers.length - ratings.length },
+          });
+        }
+        return view(ctx, { ...response, status: 'submitted', submittedAt: ctx.stamp, visibility });
+      });
+    },
+  };
+}
+
+export type SurveyService = ReturnType<typeof createSurveyService>;
