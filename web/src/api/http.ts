@@ -47,8 +47,13 @@ function toFieldErrors(errors: FieldError[] | undefined): Record<string, string>
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function request<T>(method: Method, url: string, body?: unknown, init: { signal?: AbortSignal } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+export async function request<T>(
+  method: Method,
+  url: string,
+  body?: unknown,
+  init: { signal?: AbortSignal; /** Extra headers, e.g. the survey's `x-survey-token`. */ headers?: Record<string, string> } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...init.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;

@@ -63,6 +63,10 @@ export function AppLayout() {
   const { orgId } = useParams();
   const main = useFocusOnNavigate();
   const organisation = session.data?.memberships.find((m) => m.organisationId === orgId);
+  // Diagnosis entries: for the organisation on screen, or the only organisation the user belongs to.
+  const memberOf = [...new Set(session.data?.memberships.map((m) => m.organisationId) ?? [])];
+  const diagnosisOrgId = orgId ?? (memberOf.length === 1 ? memberOf[0] : undefined);
+  const diagnosisRoles = new Set(session.data?.memberships.filter((m) => m.organisationId === diagnosisOrgId).map((m) => m.role));
   return (
     <>
       <SkipLink />
@@ -87,7 +91,44 @@ export function AppLayout() {
                 <li>
                   <NavLink to={paths.profiles(orgId)}>{t('nav.profiles')}</NavLink>
                 </li>
+                {session.data?.user.isPlatformAdmin || session.data?.memberships.some((m) => m.organisationId === orgId && ['hr', 'org_admin'].includes(m.role)) ? (
+                  <li>
+                    <NavLink to={paths.campaigns(orgId)}>{t('nav.campaigns')}</NavLink>
+                  </li>
+                ) : null}
+                {session.data?.memberships.some((m) => m.organisationId === orgId && m.role === 'manager') ? (
+                  <li>
+                    <NavLink to={paths.myTeam(orgId)}>{t('nav.team')}</NavLink>
+                  </li>
+                ) : null}
+                {session.data?.user.isPlatformAdmin ||
+                session.data?.memberships.some((m) => m.organisationId === orgId && ['hr', 'org_admin', 'manager'].includes(m.role)) ? (
+                  <>
+                    <li>
+                      <NavLink to={paths.learningQuestions(orgId)}>{t('nav.learningQuestions')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to={paths.organisationIssues(orgId)}>{t('nav.organisationIssues')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to={paths.needs(orgId)}>{t('nav.needs', { ns: 'needs' })}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to={paths.plans(orgId)}>{t('nav.plan', { ns: 'plan' })}</NavLink>
+                    </li>
+                  </>
+                ) : null}
               </>
+            ) : null}
+            {diagnosisOrgId && (session.data?.user.isPlatformAdmin || ['hr', 'org_admin', 'manager'].some((r) => diagnosisRoles.has(r))) ? (
+              <li>
+                <NavLink to={paths.diagnosis(diagnosisOrgId)}>{t('nav.diagnosis', { ns: 'diagnosis' })}</NavLink>
+              </li>
+            ) : null}
+            {diagnosisOrgId && ['employee', 'manager'].some((r) => diagnosisRoles.has(r)) ? (
+              <li>
+                <NavLink to={paths.myResult(diagnosisOrgId)}>{t('nav.myResult', { ns: 'diagnosis' })}</NavLink>
+              </li>
             ) : null}
             <li>
               <NavLink to={paths.imports()}>{t('nav.imports')}</NavLink>

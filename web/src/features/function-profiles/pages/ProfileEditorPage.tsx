@@ -11,7 +11,7 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import type { Locale } from '../../../../../src/shared/roles';
 import { deleteProfile, profileKey, profilesKey, replaceItems, updateProfile, useProfile, type FunctionProfileDetail } from '../api/profiles';
 import { AddCompetence } from '../components/AddCompetence';
-import { LevelChooser } from '../components/LevelChooser';
+import { LevelChooser } from '../../../components/LevelChooser';
 
 interface Item {
   competenceId: string;

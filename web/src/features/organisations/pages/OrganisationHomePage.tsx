@@ -32,6 +32,12 @@ export default function OrganisationHomePage() {
             </p>
             {o.kind === 'sector_body' ? <p>{t('home.memberCount', { count: o.sectorMemberCount })}</p> : null}
             <div className="card__actions">
+              {o.myRoles.includes('manager') ? (
+                <Link className="button button--primary" to={paths.myTeam(o.id)}>
+                  {t('home.openTeam')}
+                  <span className="visually-hidden"> – {o.name}</span>
+                </Link>
+              ) : null}
               <Link className="button button--primary" to={paths.profiles(o.id)}>
                 {t('home.openProfiles')}
                 <span className="visually-hidden"> – {o.name}</span>

@@ -1,16 +1,31 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickText } from '../../../components/localized';
-import { Pictogram } from '../../../components/Pictogram';
-import type { ScaleLevel } from '../../../components/ScaleLevels';
-import type { Locale } from '../../../../../src/shared/roles';
+import type { Locale } from '../../../src/shared/roles';
+import { pickText } from './localized';
+import { Pictogram } from './Pictogram';
+import type { ScaleLevel } from './ScaleLevels';
 
 /**
  * Choose a level by its picture and plain words: a radio group of big cards, one per level.
- * Arrow keys move between levels, as with any radio group.
+ * Arrow keys move between levels, as with any radio group. `value` null = nothing chosen yet.
  */
-export function LevelChooser({ legend, levels, value, onChange, error }: { legend: string; levels: ScaleLevel[]; value: number; onChange: (level: number) => void; error?: string }) {
-  const { t, i18n } = useTranslation('profiles');
+export function LevelChooser({
+  legend,
+  levels,
+  value,
+  onChange,
+  error,
+  children,
+}: {
+  legend: ReactNode;
+  levels: ScaleLevel[];
+  value: number | null;
+  onChange: (level: number) => void;
+  error?: string;
+  /** Extra content under the options (a note field, a "clear" button). */
+  children?: ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
   const lang = (i18n.resolvedLanguage ?? 'nl') as Locale;
   const name = useId();
   return (
@@ -24,13 +39,14 @@ export function LevelChooser({ legend, levels, value, onChange, error }: { legen
             <Pictogram name={l.pictogram} size={36} />
             <span className="level-option__text">
               <strong>
-                {t('editor.levelNumber', { level: l.level })} · {pickText(l.label, lang)}
+                {t('scale.level', { level: l.level })} · {pickText(l.label, lang)}
               </strong>
               <span>{pickText(l.descriptor, lang)}</span>
             </span>
           </label>
         ))}
       </div>
+      {children}
     </fieldset>
   );
 }
