@@ -35,7 +35,7 @@ export async function postgresAvailable(): Promise<boolean> {
 }
 
 /** A fresh, migrated database: a PGlite dir under the OS temp dir, or lk_bench_<ts> on the server (dropped after). */
-export async function freshDatabase(kind: BenchDatabaseKind): Promise<BenchDatabase> {
+export async function freshDatabase(kind: BenchDatabaseKind, options: { poolSize?: number } = {}): Promise<BenchDatabase> {
   if (kind === 'pglite') {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lk-bench-'));
     const database = await openDatabase({ kind: 'pglite', dataDir: path.join(root, 'db') });
@@ -57,7 +57,7 @@ export async function freshDatabase(kind: BenchDatabaseKind): Promise<BenchDatab
   await admin.end();
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: options.poolSize ?? 5 });
   await migrateDatabase(database);
   await bootstrap(database.db);
   return {
@@ -101,5 +101,15 @@ export function percentile(sorted: number[], p: number): number {
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export function machineInfo() {
-  return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()} ${os.release()}` };
+  return {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+/** The 1, 5 and 15 minute load averages, rounded: how busy the machine was during a measurement. */
+export function loadAverage(): number[] {
+  return os.loadavg().map((n) => round(n, 2));
 }

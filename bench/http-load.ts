@@ -1,0 +1,183 @@
+/**
+ * A small HTTP load client for the benchmarks, on node:http with keep-alive connections.
+ * runLoad() drives a listening server with `concurrency` clients from a worker thread (its own
+ * event loop, so the client's work does not queue behind the server's): each client takes the
+ * next script from a shared queue and sends its steps in order (a script is one respondent's
+ * visit, e.g. answer ten questions then submit), until every script is done.
+ * timedRequest() sends one request from the calling thread, for latency series.
+ */
+import http from 'node:http';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { percentile, round } from './support.js';
+
+export interface LoadStep {
+  /** Groups latencies in the result, e.g. "answer" or "submit". */
+  label: string;
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  path: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface LatencyStats {
+  n: number;
+  errors: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+export interface LoadResult {
+  concurrency: number;
+  requests: number;
+  errors: number;
+  /** Count per HTTP status (0 = connection error). */
+  statuses: Record<string, number>;
+  wallMs: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  byLabel: Record<string, LatencyStats>;
+  /** The first few failures, for the log. */
+  firstErrors: string[];
+}
+
+export interface Reply {
+  status: number;
+  body: string;
+  headers: http.IncomingHttpHeaders;
+  ms: number;
+}
+
+export function timedRequest(agent: http.Agent, origin: string, step: LoadStep): Promise<Reply> {
+  const url = new URL(step.path, origin);
+  const payload = step.body === undefined ? undefined : JSON.stringify(step.body);
+  const headers: Record<string, string> = { ...(step.headers ?? {}) };
+  if (payload !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(Buffer.byteLength(payload));
+  }
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { agent, hostname: url.hostname, port: url.port, path: url.pathname + url.search, method: step.method, headers },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => parts.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(parts).toString('utf8'),
+            headers: res.headers,
+            ms: performance.now() - started,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (payload !== undefined) req.write(payload);
+    req.end();
+  });
+}
+
+function stats(latencies: number[], errors: number): LatencyStats {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    n: latencies.length,
+    errors,
+    p50Ms: round(percentile(sorted, 50), 2),
+    p95Ms: round(percentile(sorted, 95), 2),
+    maxMs: round(sorted[sorted.length - 1] ?? NaN, 2),
+  };
+}
+
+interface LoadJob {
+  kind: 'lk-http-load';
+  origin: string;
+  concurrency: number;
+  scripts: LoadStep[][];
+}
+
+async function execute(job: LoadJob): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
+  const latencies: number[] = [];
+  const byLabel = new Map<string, { latencies: number[]; errors: number }>();
+  const statuses: Record<string, number> = {};
+  const firstErrors: string[] = [];
+  let errors = 0;
+  let next = 0;
+  const client = async () => {
+    for (let i = next++; i < job.scripts.length; i = next++) {
+      for (const step of job.scripts[i]) {
+        let status = 0;
+        let ms = 0;
+        let detail = '';
+        try {
+          const reply = await timedRequest(agent, job.origin, step);
+          status = reply.status;
+          ms = reply.ms;
+          if (status >= 400) detail = reply.body.slice(0, 300);
+        } catch (error) {
+          detail = (error as Error).message;
+        }
+        const ok = status >= 200 && status < 300;
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        const entry = byLabel.get(step.label) ?? { latencies: [], errors: 0 };
+        byLabel.set(step.label, entry);
+        if (ok) {
+          latencies.push(ms);
+          entry.latencies.push(ms);
+        } else {
+          errors++;
+          entry.errors++;
+          if (firstErrors.length < 5) firstErrors.push(`${step.method} ${step.path} → ${status} ${detail}`);
+        }
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: job.concurrency }, client));
+  const wallMs = performance.now() - started;
+  agent.destroy();
+  const requests = latencies.length + errors;
+  const all = stats(latencies, errors);
+  return {
+    concurrency: job.concurrency,
+    requests,
+    errors,
+    statuses,
+    wallMs: Math.round(wallMs),
+    requestsPerSecond: Math.round(requests / (wallMs / 1000)),
+    p50Ms: all.p50Ms,
+    p95Ms: all.p95Ms,
+    maxMs: all.maxMs,
+    byLabel: Object.fromEntries([...byLabel].map(([label, e]) => [label, stats(e.latencies, e.errors)])),
+    firstErrors,
+  };
+}
+
+/** Runs the scripts against `origin` with `concurrency` clients in a worker thread. */
+export function runLoad(origin: string, concurrency: number, scripts: LoadStep[][]): Promise<LoadResult> {
+  const job: LoadJob = { kind: 'lk-http-load', origin, concurrency, scripts };
+  return new Promise((resolve, reject) => {
+    // Node 20 does not apply `--import tsx` inside workers: register tsx first, then load this file.
+    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    const worker = new Worker(bootstrap, { eval: true, workerData: job });
+    worker.once('message', (result: LoadResult) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load worker exited with ${code}`));
+    });
+  });
+}
+
+if (!isMainThread && (workerData as LoadJob | undefined)?.kind === 'lk-http-load') {
+  execute(workerData as LoadJob).then(
+    (result) => parentPort!.postMessage(result),
+    (error) => {
+      throw error;
+    },
+  );
+}
