@@ -10,6 +10,7 @@ import {
   functionProfiles,
   learningQuestionCompetences,
   learningQuestions,
+  organisations,
   people,
   teams,
   users,
@@ -93,6 +94,34 @@ export async function listQuestions(
           : undefined,
         // Ids are UUID v7 (time-ordered): newest first, keyset on the id.
         filter.cursor ? lt(lq.id, filter.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(lq.id))
+    .limit(filter.limit);
+}
+
+/**
+ * The questions about the user's own person rows, in the organisations they still belong to, newest
+ * first. Anonymous survey answers have no person and so never show up here.
+ */
+export async function listOwnQuestions(
+  db: Executor,
+  userId: string,
+  organisationIds: readonly string[],
+  filter: { status?: QuestionRow['status']; limit: number },
+) {
+  if (!organisationIds.length) return [];
+  return db
+    .select({ question: lq, organisationName: organisations.name })
+    .from(lq)
+    .innerJoin(people, eq(people.id, lq.personId))
+    .innerJoin(organisations, eq(organisations.id, lq.organisationId))
+    .where(
+      and(
+        eq(people.userId, userId),
+        eq(people.organisationId, lq.organisationId),
+        inArray(lq.organisationId, [...organisationIds]),
+        filter.status ? eq(lq.status, filter.status) : undefined,
       ),
     )
     .orderBy(desc(lq.id))

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { OrgParams } from '../../shared/schemas.js';
 import {
   CreateQuestionBody,
   DecisionBody,
+  MyQuestionView,
+  MyQuestionsQuery,
   QuestionListQuery,
   QuestionPage,
   QuestionParams,
@@ -14,6 +17,12 @@ import type { LearningQuestionsService } from './service.js';
 export function learningQuestionRoutes(service: LearningQuestionsService): FastifyPluginAsyncTypebox {
   return async (app) => {
     const tags = ['learning-questions'];
+    // The signed-in person's own questions (leerportaal).
+    app.get(
+      '/me/learning-questions',
+      { schema: { operationId: 'listMyLearningQuestions', tags, querystring: MyQuestionsQuery, response: { 200: Type.Array(MyQuestionView) } } },
+      (request) => service.listMine(request.actor, request.query),
+    );
     const base = '/organisations/:orgId/learning-questions';
     app.get(
       base,

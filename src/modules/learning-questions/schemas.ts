@@ -109,3 +109,27 @@ export const DecisionBody = Type.Object(
   { additionalProperties: false },
 );
 export type DecisionBody = Static<typeof DecisionBody>;
+
+/* The signed-in person's own learning questions (leerportaal): GET /api/me/learning-questions. */
+
+export const MyQuestionsQuery = Type.Object(
+  {
+    status: Type.Optional(QuestionStatus),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type MyQuestionsQuery = Static<typeof MyQuestionsQuery>;
+
+export const MyQuestionView = Type.Object({
+  id: Uuid,
+  organisation: Type.Object({ id: Uuid, name: Type.String() }),
+  text: Type.String(),
+  source: QuestionSource,
+  status: QuestionStatus,
+  /** Confirmed first, then suggestions by rank. */
+  competences: Type.Array(QuestionCompetenceView),
+  decidedAt: Nullable(IsoDateTime),
+  createdAt: IsoDateTime,
+});
+export type MyQuestionView = Static<typeof MyQuestionView>;

@@ -2,12 +2,14 @@ import type { Db, Executor } from '../../db/client.js';
 import { writeAudit } from '../../server/audit.js';
 import { AppError, badRequest, notFound } from '../../server/errors.js';
 import { findPerson, isHr, loadSupervision } from '../../server/supervision.js';
-import { requireOrgPermission, rolesIn, type Actor } from '../../server/tenancy.js';
+import { requireActor, requireOrgPermission, rolesIn, type Actor } from '../../server/tenancy.js';
 import { usableCompetenceIds } from '../function-profiles/queries.js';
 import * as q from './queries.js';
 import type {
   CreateQuestionBody,
   DecisionBody,
+  MyQuestionView,
+  MyQuestionsQuery,
   QuestionListQuery,
   QuestionPage,
   QuestionView,
@@ -75,6 +77,30 @@ export function createLearningQuestionsService({ db, now = () => new Date() }: {
   }
 
   return {
+    /**
+     * The signed-in person's own learning questions (leerportaal): only questions about their own
+     * person rows, in organisations they are a member of; newest first.
+     */
+    async listMine(actor: Actor | null, query: MyQuestionsQuery): Promise<MyQuestionView[]> {
+      const who = requireActor(actor);
+      const organisationIds = [...new Set(who.memberships.map((m) => m.organisationId))];
+      const rows = await q.listOwnQuestions(db, who.userId, organisationIds, { status: query.status, limit: query.limit ?? 50 });
+      const links = await q.linkedCompetences(
+        db,
+        rows.map((r) => r.question.id),
+      );
+      return rows.map(({ question: x, organisationName }) => ({
+        id: x.id,
+        organisation: { id: x.organisationId, name: organisationName },
+        text: x.text,
+        source: x.source,
+        status: x.status,
+        competences: links.filter((l) => l.questionId === x.id).map(({ questionId: _q, ...l }) => l),
+        decidedAt: x.decidedAt?.toISOString() ?? null,
+        createdAt: x.createdAt.toISOString(),
+      }));
+    },
+
     /** Newest first, only those the reader may see; cursor pagination. */
     async listQuestions(actor: Actor | null, organisationId: string, query: QuestionListQuery): Promise<QuestionPage> {
       const who = requireOrgPermission(actor, 'learning-question:read', organisationId);
