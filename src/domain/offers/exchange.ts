@@ -175,6 +175,7 @@ export function parseOfferCsvRow(record: string[], index: HeaderIndex): { ok: tr
   const priceCents = priceText ? parseEuros(priceText) : null;
   if (!priceText) problems.push('price_eur: is required');
   else if (priceCents === null) problems.push(`price_eur: "${priceText}" is not an amount in euros`);
+  else if (priceCents < 0) problems.push('price_eur: must be 0 or more');
   const level = number('level', false);
   const characteristics: ExchangeOffer['characteristics'] = {};
   for (const axis of ['orientation', 'initiative', 'length'] as const) {

@@ -122,6 +122,11 @@ describe('CSV exchange', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/^price_eur: "gratis" is not an amount in euros; editions: /);
   });
+  it('refuses a price below zero in the row, naming the column', () => {
+    const row = offerToCsvRow({ ...offer, status: 'draft' });
+    row[OFFER_CSV_COLUMNS.indexOf('price_eur')] = '-5,00';
+    expect(parseOfferCsvRow(row, header.index)).toEqual({ ok: false, message: 'price_eur: must be 0 or more' });
+  });
   it('parses euros and maps field paths to columns', () => {
     expect(parseEuros('125,5')).toBe(12550);
     expect(parseEuros('€ 1 250,00')).toBe(125000);

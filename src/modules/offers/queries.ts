@@ -123,27 +123,27 @@ export async function findOfferCompetences(db: Executor, offerIds: string[]) {
 /** A framework the provider may read: public ones and its own. */
 const readableBy = (providerId: string) => or(isNull(frameworks.organisationId), eq(frameworks.organisationId, providerId));
 
-/** Which of the ids are competences (not tree groups) of a framework the provider may read. */
-export async function readableCompetenceIds(db: Executor, providerId: string, ids: string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
+/** Competence kind by id, for the ids that are competences of a framework the provider may read (groups included: the caller refuses them). */
+export async function readableCompetenceKinds(db: Executor, providerId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
   const found = await db
-    .select({ id: competences.id })
+    .select({ id: competences.id, kind: competences.kind })
     .from(competences)
     .innerJoin(frameworks, eq(frameworks.id, competences.frameworkId))
     .where(and(inArray(competences.id, ids), readableBy(providerId)));
-  return new Set(found.map((r) => r.id));
+  return new Map(found.map((r) => [r.id, r.kind]));
 }
 
-/** Competence key → ids among readable frameworks (more than one id = ambiguous key). */
-export async function resolveCompetenceKeys(db: Executor, providerId: string, keys: string[]): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>();
+/** Competence key → competences among readable frameworks (more than one = ambiguous key). */
+export async function resolveCompetenceKeys(db: Executor, providerId: string, keys: string[]): Promise<Map<string, Array<{ id: string; kind: string }>>> {
+  const result = new Map<string, Array<{ id: string; kind: string }>>();
   if (!keys.length) return result;
   const found = await db
-    .select({ id: competences.id, key: competences.key })
+    .select({ id: competences.id, key: competences.key, kind: competences.kind })
     .from(competences)
     .innerJoin(frameworks, eq(frameworks.id, competences.frameworkId))
     .where(and(inArray(competences.key, [...new Set(keys)]), readableBy(providerId)));
-  for (const r of found) result.set(r.key, [...(result.get(r.key) ?? []), r.id]);
+  for (const r of found) result.set(r.key, [...(result.get(r.key) ?? []), { id: r.id, kind: r.kind }]);
   return result;
 }
 

@@ -24,7 +24,7 @@ function decodeCursor(cursor: string | undefined): number {
   } catch {
     // reported below
   }
-  throw badRequest('/query/cursor', 'is not a cursor of this search; start again without it');
+  throw badRequest('/querystring/cursor', 'is not a cursor of this search; start again without it');
 }
 
 const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
@@ -34,14 +34,20 @@ export function createOfferSearch({ db, now = () => new Date() }: { db: Db; now?
     const limit = input.limit ?? 20;
     const offset = decodeCursor(input.cursor);
     if (input.priceMin !== undefined && input.priceMax !== undefined && input.priceMin > input.priceMax) {
-      throw badRequest('/query/priceMax', 'must not be below priceMin');
+      throw badRequest('/querystring/priceMax', 'must not be below priceMin');
     }
-    if (input.from && input.to && input.from > input.to) throw badRequest('/query/to', 'must not be before from');
+    if (input.from && input.to && input.from > input.to) throw badRequest('/querystring/to', 'must not be before from');
     const today = brusselsDate(now());
 
     const conditions: SQL[] = [sql`o.status = 'published'`];
     const query = input.q ? buildSearchQuery(input.q) : null;
-    const tsquery = query?.exact ? sql`to_tsquery('dutch'::regconfig, ${query.prefix ?? query.exact})` : null;
+    let tsquery: SQL | null = null;
+    if (query?.exact) {
+      // Normalised once (stemmed, stop words dropped) and passed on as a constant. Only stop words
+      // ("de het") leave an empty query, which would match nothing: then there is no text filter.
+      const [normalised] = await rows<{ q: string }>(db, sql`select to_tsquery('dutch'::regconfig, ${query.prefix ?? query.exact})::text as q`);
+      if (normalised?.q) tsquery = sql`${normalised.q}::tsquery`;
+    }
     if (tsquery) conditions.push(sql`o.search_nl @@ ${tsquery}`);
     if (input.region?.length) conditions.push(sql`o.region = any(${textArray(input.region)})`);
     if (input.language?.length) conditions.push(sql`o.languages && ${textArray(input.language)}`);

@@ -11,6 +11,7 @@ import {
   readOfferCsvHeader,
   type ExchangeOffer,
 } from '../../domain/offers/exchange.js';
+import { sameJson } from '../../domain/competences/framework-sync.js';
 import { placeOfPostcode } from '../../domain/offers/regions.js';
 import { brusselsDate, publishProblems, validateEdition, validateOfferFields, type OfferFormat, type Problem } from '../../domain/offers/rules.js';
 import { writeAudit } from '../../server/audit.js';
@@ -34,6 +35,8 @@ import type {
 
 /** Offers one import may carry. */
 export const MAX_IMPORT_ROWS = 5_000;
+/** Offers develop competences, not the headings of a framework's tree (kind `group`). */
+const GROUP_MESSAGE = 'is a group of competences; tag the competences in it instead';
 /** Level given to suggested competences until the provider sets it (2 = "with some help" on the default scale). */
 export const SUGGESTED_LEVEL = 2;
 
@@ -156,8 +159,6 @@ function inputOf(o: q.OfferRow): OfferInput {
   };
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
 export function createOffersService({ db, now = () => new Date() }: OffersDeps) {
   /** The permission, and the organisation must be a training provider. */
   async function requireProvider(actor: Actor | null, permission: Permission, organisationId: string) {
@@ -215,11 +216,13 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
 
   /** Competence ids of the body: readable by the provider, not twice. */
   async function checkCompetences(tx: Executor, providerId: string, items: ReadonlyArray<{ competenceId: string }>): Promise<Problem[]> {
-    const known = await q.readableCompetenceIds(tx, providerId, [...new Set(items.map((i) => i.competenceId))]);
+    const known = await q.readableCompetenceKinds(tx, providerId, [...new Set(items.map((i) => i.competenceId))]);
     const seen = new Set<string>();
     const problems: Problem[] = [];
     items.forEach((item, i) => {
-      if (!known.has(item.competenceId)) problems.push({ path: `/competences/${i}/competenceId`, message: 'does not exist or is not readable by this provider' });
+      const kind = known.get(item.competenceId);
+      if (!kind) problems.push({ path: `/competences/${i}/competenceId`, message: 'does not exist or is not readable by this provider' });
+      else if (kind === 'group') problems.push({ path: `/competences/${i}/competenceId`, message: GROUP_MESSAGE });
       else if (seen.has(item.competenceId)) problems.push({ path: `/competences/${i}/competenceId`, message: 'is listed twice' });
       seen.add(item.competenceId);
     });
@@ -240,12 +243,13 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
     const resolved = await q.resolveCompetenceKeys(tx, providerId, offer.competences.map((c) => c.key));
     const competences: Array<{ competenceId: string; level: number; confirmed: boolean }> = [];
     offer.competences.forEach((c, i) => {
-      const ids = resolved.get(c.key) ?? [];
-      if (ids.length === 0) problems.push({ path: `/competences/${i}`, message: `"${c.key}" is not a known competence key` });
-      else if (ids.length > 1) problems.push({ path: `/competences/${i}`, message: `"${c.key}" is ambiguous (several frameworks use it)` });
+      const found = resolved.get(c.key) ?? [];
+      if (found.length === 0) problems.push({ path: `/competences/${i}`, message: `"${c.key}" is not a known competence key` });
+      else if (found.length > 1) problems.push({ path: `/competences/${i}`, message: `"${c.key}" is ambiguous (several frameworks use it)` });
+      else if (found[0].kind === 'group') problems.push({ path: `/competences/${i}`, message: `"${c.key}" ${GROUP_MESSAGE}` });
       else if (c.level < 1 || c.level > 4) problems.push({ path: `/competences/${i}`, message: `level of "${c.key}" must be 1 to 4` });
-      else if (competences.some((x) => x.competenceId === ids[0])) problems.push({ path: `/competences/${i}`, message: `"${c.key}" is listed twice` });
-      else competences.push({ competenceId: ids[0], level: c.level, confirmed: true });
+      else if (competences.some((x) => x.competenceId === found[0].id)) problems.push({ path: `/competences/${i}`, message: `"${c.key}" is listed twice` });
+      else competences.push({ competenceId: found[0].id, level: c.level, confirmed: true });
     });
     const current = context.existing ? await q.findEditions(tx, [context.existing.id]) : [];
     const editions: Array<{ values: ExchangeOffer['editions'][number]; before: q.EditionRow | undefined }> = [];
@@ -298,7 +302,7 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
   async function importExchange(
     who: Actor,
     providerId: string,
-    items: Array<{ line: number; offer: ExchangeOffer | null; error?: string }>,
+    items: Array<{ line: number; offer: ExchangeOffer | null; error?: string; code?: string }>,
     format: 'csv' | 'json',
     ip?: string,
   ): Promise<ImportResult> {
@@ -314,7 +318,7 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       const seenCodes = new Map<string, number>();
       for (const item of items) {
         if (!item.offer) {
-          errors.push({ line: item.line, code: '', message: item.error ?? 'is not valid' });
+          errors.push({ line: item.line, code: item.code ?? '', message: item.error ?? 'is not valid' });
           continue;
         }
         const offer = item.offer;
@@ -420,6 +424,9 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         const offer = await loadOffer(tx, providerId, id, true);
         const { code, competences, ...changes } = input;
         const merged = { ...inputOf(offer), ...changes };
+        // The stored municipality came from the old postcode (or was typed for it): a new postcode
+        // brings its own, unless the same request names one.
+        if (changes.postcode !== undefined && changes.postcode !== offer.postcode && changes.municipality === undefined) merged.municipality = null;
         const fields = prepareFields(merged, await q.recognitionKeys(tx, providerId));
         const problems = [...(fields.ok ? [] : fields.problems), ...(competences ? await checkCompetences(tx, providerId, competences) : [])];
         if (problems.length || !fields.ok) throw validationError(problems, '/body', 'offer');
@@ -583,7 +590,8 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       if (data.length > MAX_IMPORT_ROWS) throw badRequest('/body', `At most ${MAX_IMPORT_ROWS} offers per import; this file has ${data.length}.`);
       const items = data.map(({ record, info }) => {
         const parsed = parseOfferCsvRow(record, header.index);
-        return parsed.ok ? { line: info.lines, offer: parsed.offer } : { line: info.lines, offer: null, error: parsed.message };
+        const code = (record[header.index.code!] ?? '').trim();
+        return parsed.ok ? { line: info.lines, offer: parsed.offer } : { line: info.lines, offer: null, error: parsed.message, code };
       });
       return importExchange(who, providerId, items, 'csv', ip);
     },
