@@ -7,6 +7,7 @@ import { buildCompetence, buildPublicFramework } from '../factories/competences.
 import { buildFunctionProfile, buildPerson, buildTeam } from '../factories/people.js';
 import { buildManagerWithTeam } from '../factories/supervision.js';
 import { buildNeed } from '../factories/training-plan.js';
+import { buildOffer, inDays } from '../factories/catalog.js';
 
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -509,5 +510,303 @@ describe.each(databaseKinds)('training plans on %s', (kind) => {
     const needOptions = (await hr.request('GET', `${plans()}/${planId}/need-options`)).json();
     expect(needOptions.map((n: { id: string }) => n.id)).toEqual([tabletNeed]);
     expect(needOptions[0].personIds.sort()).toEqual([people[0], people[2]].sort());
+  });
+});
+
+describe.each(databaseKinds)('plan actions linked to catalog offers on %s', (kind) => {
+  let t: TestApp;
+  let orgId: string;
+  let hr: Session;
+  let admin: Session;
+  let people: string[] = [];
+  let needId: string;
+  let planId: string;
+  let providerName: string;
+  /** Published offer with two editions (the second one has 1 seat). */
+  let offer: { id: string; editions: string[] };
+  /** Published offer of another provider. */
+  let otherOffer: { id: string; editions: string[] };
+  let draftOffer: string;
+  let archivedOffer: string;
+  let cancelledEdition: string;
+
+  const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => t.db.database.query<T>(text, params);
+  const plans = () => `/api/organisations/${orgId}/plans`;
+  const actions = () => `${plans()}/${planId}/actions`;
+  const paths = (res: { json(): { errors?: Array<{ path: string }> } }) => (res.json().errors ?? []).map((e) => e.path);
+  const base = (overrides: Record<string, unknown> = {}) => ({ kind: 'external_offer', title: 'Heftruck veilig', ...overrides });
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const db = t.db.database;
+    orgId = (await buildOrganisation(db, { name: 'Maatwerkbedrijf Aanbod' })).id;
+    providerName = 'Leerhuis Test';
+    const provider = await buildOrganisation(db, { name: providerName, kind: 'training_provider' });
+    const otherProvider = await buildOrganisation(db, { name: 'Vormingscentrum Ander', kind: 'training_provider' });
+    for (let i = 0; i < 3; i++) people.push((await buildPerson(db, { organisationId: orgId, displayName: `Chauffeur ${i + 1}` })).id);
+    needId = (await buildNeed(db, { organisationId: orgId, title: 'Heftruck rijden – Magazijn', personIds: people })).id;
+    const built = await buildOffer(db, {
+      providerId: provider.id,
+      title: 'Heftruckcertificaat',
+      durationMinutes: 960,
+      priceCents: 34_950,
+      recognitions: ['kmo-portefeuille'],
+      editions: [
+        { startsOn: inDays(40), endsOn: inDays(41), capacity: 10 },
+        { startsOn: inDays(60), capacity: 1 },
+        { startsOn: inDays(50), capacity: 5, status: 'cancelled' },
+      ],
+    });
+    offer = { id: built.offer.id, editions: built.editions.map((e) => e.id) };
+    cancelledEdition = offer.editions[2];
+    const other = await buildOffer(db, { providerId: otherProvider.id, title: 'Heftruck opfrissing', editions: [{ startsOn: inDays(20) }] });
+    otherOffer = { id: other.offer.id, editions: other.editions.map((e) => e.id) };
+    draftOffer = (await buildOffer(db, { providerId: provider.id, status: 'draft' })).offer.id;
+    archivedOffer = (await buildOffer(db, { providerId: provider.id, status: 'archived' })).offer.id;
+    hr = await logIn(t.app, (await buildUser(db, { organisationId: orgId, role: 'hr' })).email, TEST_PASSWORD);
+    admin = await logIn(t.app, (await buildUser(db, { organisationId: orgId, role: 'org_admin' })).email, TEST_PASSWORD);
+    planId = (await hr.request('POST', plans(), { year: 2027 })).json().id;
+  });
+  afterAll(() => t?.close());
+
+  it('refuses offers and editions that cannot be linked, naming the field, and stores nothing', async () => {
+    const unknown = '00000000-0000-7000-8000-000000000001';
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [base({ offerId: unknown }), '/body/offerId'],
+      [base({ offerId: draftOffer }), '/body/offerId'],
+      [base({ offerId: archivedOffer }), '/body/offerId'],
+      [base({ offerId: 'not-a-uuid' }), '/body/offerId'],
+      [base({ kind: 'non_training', nonTrainingKind: 'tools', offerId: offer.id }), '/body/offerId'],
+      [base({ offerEditionId: offer.editions[0] }), '/body/offerEditionId'],
+      [base({ offerId: offer.id, offerEditionId: otherOffer.editions[0] }), '/body/offerEditionId'],
+      [base({ offerId: offer.id, offerEditionId: unknown }), '/body/offerEditionId'],
+      [base({ offerId: offer.id, offerEditionId: cancelledEdition }), '/body/offerEditionId'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await hr.request('POST', actions(), body);
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect([...new Set(paths(res))], JSON.stringify(body)).toEqual([path]);
+    }
+    const [row] = await sql<{ n: number }>('select count(*)::int as n from plan_actions where plan_id = $1', [planId]);
+    expect(row.n).toBe(0);
+  });
+
+  it('links an offer of any provider and one of its editions, and shows them on the plan', async () => {
+    const created = await hr.request(
+      'POST',
+      actions(),
+      base({
+        offerId: offer.id,
+        offerEditionId: offer.editions[0],
+        needIds: [needId],
+        personIds: people,
+        durationMinutes: 960,
+        costPerParticipantCents: 34_950,
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({
+      offerId: offer.id,
+      offerEditionId: offer.editions[0],
+      costCents: 104_850,
+      offer: {
+        id: offer.id,
+        title: { nl: 'Heftruckcertificaat' },
+        providerName,
+        status: 'published',
+        durationMinutes: 960,
+        priceCents: 34_950,
+        recognitions: ['kmo-portefeuille'],
+        edition: { id: offer.editions[0], startsOn: inDays(40), endsOn: inDays(41), capacity: 10, seatsLeft: 10, status: 'scheduled' },
+      },
+    });
+    const plan = (await hr.request('GET', `${plans()}/${planId}`)).json();
+    expect(plan.actions[0].offer.edition.id).toBe(offer.editions[0]);
+
+    // The offer's recognitions feed the funding hints.
+    const hints = (await hr.request('GET', `${actions()}/${created.json().id}/funding-hints`)).json();
+    expect(hints.basis.offerLinked).toBe(true);
+    const kmo = hints.hints.find((h: { instrument: { key: string } }) => h.instrument.key === 'kmo-portefeuille');
+    expect(kmo.checks).toContainEqual({ condition: 'recognition', met: true });
+    const leave = hints.hints.find((h: { instrument: { key: string } }) => h.instrument.key === 'vlaams-opleidingsverlof');
+    expect(leave.checks).toContainEqual({ condition: 'recognition', met: false });
+
+    // Offer only (edition later), then another provider's offer: the old edition goes with the old offer.
+    const id = created.json().id;
+    const offerOnly = await hr.request('PATCH', `${actions()}/${id}`, { offerEditionId: null });
+    expect(offerOnly.json()).toMatchObject({ offerId: offer.id, offerEditionId: null, offer: { id: offer.id, edition: null } });
+    await hr.request('PATCH', `${actions()}/${id}`, { offerEditionId: offer.editions[1] });
+    const moved = await hr.request('PATCH', `${actions()}/${id}`, { offerId: otherOffer.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ offerId: otherOffer.id, offerEditionId: null, offer: { providerName: 'Vormingscentrum Ander' } });
+    const unlinked = await hr.request('PATCH', `${actions()}/${id}`, { offerId: null });
+    expect(unlinked.json()).toMatchObject({ offerId: null, offerEditionId: null, offer: null });
+    // An edition on its own needs the action's offer.
+    const alone = await hr.request('PATCH', `${actions()}/${id}`, { offerEditionId: offer.editions[0] });
+    expect(paths(alone)).toEqual(['/body/offerEditionId']);
+    const relinked = await hr.request('PATCH', `${actions()}/${id}`, { offerId: offer.id, offerEditionId: offer.editions[0] });
+    expect(relinked.json().offer.edition.id).toBe(offer.editions[0]);
+    // Changing the kind to non-training keeps no offer.
+    const nonTraining = await hr.request('PATCH', `${actions()}/${id}`, { kind: 'non_training', nonTrainingKind: 'tools' });
+    expect(paths(nonTraining)).toEqual(['/body/offerId']);
+  });
+
+  it('keeps a link to an offer that was archived later, but does not make new links to it', async () => {
+    const { offer: later } = await buildOffer(t.db.database, { providerId: (await buildOrganisation(t.db.database, { kind: 'training_provider' })).id, title: 'Wordt gearchiveerd' });
+    const created = await hr.request('POST', actions(), base({ title: 'Tijdelijk aanbod', offerId: later.id }));
+    expect(created.statusCode, created.body).toBe(201);
+    await sql(`update offers set status = 'archived' where id = $1`, [later.id]);
+    const kept = await hr.request('PATCH', `${actions()}/${created.json().id}`, { title: 'Tijdelijk aanbod (bijgewerkt)', offerId: later.id });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().offer).toMatchObject({ id: later.id, status: 'archived' });
+    const fresh = await hr.request('POST', actions(), base({ offerId: later.id }));
+    expect(paths(fresh)).toEqual(['/body/offerId']);
+    expect((await hr.request('DELETE', `${actions()}/${created.json().id}`)).statusCode).toBe(204);
+  });
+
+  it('enrols the named participants through the action: enrolled and waitlisted; the edition then stays', async () => {
+    const plan = (await hr.request('GET', `${plans()}/${planId}`)).json();
+    const actionId = plan.actions[0].id;
+    // Linked to edition 0 of the offer: another edition or another offer is refused.
+    const enrol = (body: Record<string, unknown>) => hr.request('POST', `/api/organisations/${orgId}/enrolments`, body);
+    const wrongEdition = await enrol({ editionId: offer.editions[1], personIds: people, planActionId: actionId });
+    expect(wrongEdition.statusCode).toBe(409);
+    expect(paths(wrongEdition)).toEqual(['/body/planActionId']);
+
+    // Link the small edition (1 seat) and enrol all three.
+    expect((await hr.request('PATCH', `${actions()}/${actionId}`, { offerEditionId: offer.editions[1] })).statusCode).toBe(200);
+    const res = await enrol({ editionId: offer.editions[1], personIds: people, planActionId: actionId });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().map((e: { status: string }) => e.status)).toEqual(['enrolled', 'waitlisted', 'waitlisted']);
+    const listed = (await hr.request('GET', `/api/organisations/${orgId}/enrolments?planActionId=${actionId}`)).json();
+    expect(listed).toHaveLength(3);
+    expect(listed.every((e: { planActionId: string }) => e.planActionId === actionId)).toBe(true);
+    const action = (await hr.request('GET', `${plans()}/${planId}`)).json().actions[0];
+    expect(action.offer.edition).toMatchObject({ id: offer.editions[1], seatsLeft: 0 });
+    expect(action.participants.map((p: { status: string }) => p.status).sort()).toEqual(['enrolled', 'planned', 'planned']);
+
+    // The seats are held: the edition or offer cannot change, nor be dropped, until the enrolments are cancelled.
+    for (const patch of [{ offerEditionId: offer.editions[0] }, { offerEditionId: null }, { offerId: otherOffer.id }, { offerId: null }]) {
+      const refused = await hr.request('PATCH', `${actions()}/${actionId}`, patch);
+      expect(refused.statusCode, JSON.stringify(patch)).toBe(409);
+      expect(refused.json().code).toBe('plan.enrolments_exist');
+      expect(paths(refused)).toEqual(['/body/offerEditionId']);
+    }
+    // Other changes to the action are fine.
+    expect((await hr.request('PATCH', `${actions()}/${actionId}`, { responsible: 'Hilde' })).statusCode).toBe(200);
+  });
+
+  it('an approved plan keeps its links: no relinking, enrolling only in the linked edition; the snapshot holds the offer', async () => {
+    const other = await hr.request(
+      'POST',
+      actions(),
+      base({ title: 'Opfrissing', offerId: otherOffer.id, personIds: [people[0]], costPerParticipantCents: 12_000 }),
+    );
+    expect(other.statusCode, other.body).toBe(201);
+    const approved = await admin.request('POST', `${plans()}/${planId}/approve`);
+    expect(approved.statusCode, approved.body).toBe(200);
+    const [first, second] = approved.json().actions;
+
+    const relink = await hr.request('PATCH', `${actions()}/${second.id}`, { offerEditionId: otherOffer.editions[0] });
+    expect(relink.statusCode).toBe(409);
+    expect(relink.json().code).toBe('plan.not_editable');
+    // Enrolling would link the edition: refused while the plan is approved.
+    const enrol = (body: Record<string, unknown>) => hr.request('POST', `/api/organisations/${orgId}/enrolments`, body);
+    const linking = await enrol({ editionId: otherOffer.editions[0], personIds: [people[0]], planActionId: second.id });
+    expect(linking.statusCode).toBe(409);
+    expect(linking.json().code).toBe('plan.not_editable');
+    const [{ n }] = await sql<{ n: number }>('select count(*)::int as n from enrolments where plan_action_id = $1', [second.id]);
+    expect(n).toBe(0);
+    // Enrolling more people in the edition the action is linked to is follow-up, and allowed.
+    const extra = await buildPerson(t.db.database, { organisationId: orgId, displayName: 'Chauffeur 4' });
+    const followUp = await enrol({ editionId: offer.editions[1], personIds: [extra.id], planActionId: first.id });
+    expect(followUp.statusCode, followUp.body).toBe(201);
+    expect(followUp.json()[0].status).toBe('waitlisted');
+
+    const version = (await hr.request('GET', `${plans()}/${planId}/versions/1`)).json();
+    expect(version.actions.map((a: { offer: { id: string } | null }) => a.offer?.id)).toEqual([offer.id, otherOffer.id]);
+
+    // Versions approved before actions carried their offer are still readable.
+    await sql(
+      `update training_plan_versions set snapshot = jsonb_set(snapshot, '{actions}', (select jsonb_agg(a - 'offer') from jsonb_array_elements(snapshot->'actions') a)) where plan_id = $1`,
+      [planId],
+    );
+    const old = await hr.request('GET', `${plans()}/${planId}/versions/1`);
+    expect(old.statusCode, old.body).toBe(200);
+    expect(old.json().actions.map((a: { offer: unknown }) => a.offer)).toEqual([null, null]);
+    expect((await hr.request('GET', `${plans()}/${planId}/export.pdf?version=1`)).statusCode).toBe(200);
+  });
+
+  it('issue 4 bad input: money is whole, non-negative cents on create and edit; every amount in the answers is an integer', async () => {
+    const draft = (await hr.request('POST', plans(), { year: 2028 })).json().id as string;
+    const url = `${plans()}/${draft}/actions`;
+    const created = await hr.request('POST', url, base({ personIds: people, costPerParticipantCents: 33_333, fixedCostCents: 1 }));
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ costPerParticipantCents: -1 }, '/body/costPerParticipantCents'],
+      [{ fixedCostCents: -250 }, '/body/fixedCostCents'],
+      [{ costPerParticipantCents: 12.5 }, '/body/costPerParticipantCents'],
+      [{ costPerParticipantCents: '12,50' }, '/body/costPerParticipantCents'],
+      [{ fixedCostCents: '12.50' }, '/body/fixedCostCents'],
+      [{ fixedCostCents: 2_000_000_001 }, '/body/fixedCostCents'],
+      [{ funding: [{ instrumentId: null, amountCents: -1 }] }, '/body/funding/0/amountCents'],
+      [{ funding: [{ instrumentId: null, amountCents: 0.5 }] }, '/body/funding/0/amountCents'],
+      [{ participantsCount: -1 }, '/body/participantsCount'],
+    ];
+    for (const [body, path] of cases) {
+      for (const [method, target] of [
+        ['POST', url],
+        ['PATCH', `${url}/${id}`],
+      ] as const) {
+        const res = await hr.request(method, target, method === 'POST' ? base(body) : body);
+        expect(res.statusCode, `${method} ${path}: ${res.body}`).toBe(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(paths(res)).toContain(path);
+      }
+    }
+    const [{ n }] = await sql<{ n: number }>('select count(*)::int as n from plan_actions where plan_id = $1', [draft]);
+    expect(n).toBe(1);
+
+    // 3 × €333.33 + €0.01: exact in cents, and every money field of the answers is a whole number.
+    await hr.request('PATCH', `${url}/${id}`, { funding: [{ instrumentId: null, amountCents: 50_000, status: 'committed' }] });
+    const detail = (await hr.request('GET', `${plans()}/${draft}`)).json();
+    expect(detail.actions[0]).toMatchObject({ costCents: 100_000, fundedCents: 50_000 });
+    expect(detail.budget).toMatchObject({ costCents: 100_000, unfundedCents: 50_000, total: { planned: 50_000, committed: 50_000, spent: 0 } });
+    const amounts: unknown[] = [];
+    const walk = (value: unknown, key = ''): void => {
+      if (Array.isArray(value)) value.forEach((v) => walk(v));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+      else if (/Cents$|^(planned|committed|spent)$/.test(key)) amounts.push(value);
+    };
+    walk(detail);
+    expect(amounts.length).toBeGreaterThan(10);
+    expect(amounts.every((a) => Number.isInteger(a))).toBe(true);
+
+    // Approving an empty plan is refused; so is editing an approved one (see the tests above).
+    const empty = (await hr.request('POST', plans(), { year: 2029 })).json().id;
+    const refused = await admin.request('POST', `${plans()}/${empty}/approve`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('plan.empty');
+  });
+
+  it('prints the linked offer and edition in the XLSX', async () => {
+    const xlsx = await hr.request('GET', `${plans()}/${planId}/export.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const column = (name: string) => header.indexOf(name) + 1;
+    expect(header).toEqual(expect.arrayContaining(['Aanbod', 'Aanbieder', 'Start editie', 'Einde editie']));
+    const row = sheet.getRow(2);
+    expect(row.getCell(column('Aanbod')).value).toBe('Heftruckcertificaat');
+    expect(row.getCell(column('Aanbieder')).value).toBe(providerName);
+    expect(row.getCell(column('Start editie')).value).toBe(inDays(60));
+    const pdf = await hr.request('GET', `${plans()}/${planId}/export.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -187,14 +187,20 @@ export async function mirrorParticipant(
 export interface PlanActionRow {
   id: string;
   organisationId: string;
+  kind: string;
   offerId: string | null;
   offerEditionId: string | null;
+  /** Status of the action's plan: only a draft plan may get a new offer link. */
+  planStatus: 'draft' | 'approved' | 'closed';
 }
 
 export async function findPlanAction(db: Executor, organisationId: string, id: string): Promise<PlanActionRow | null> {
   const [row] = await rows<PlanActionRow>(
     db,
-    sql`select id, organisation_id as "organisationId", offer_id as "offerId", offer_edition_id as "offerEditionId" from plan_actions where id = ${id} and organisation_id = ${organisationId}`,
+    sql`select a.id, a.organisation_id as "organisationId", a.kind::text as kind, a.offer_id as "offerId", a.offer_edition_id as "offerEditionId",
+          p.status::text as "planStatus"
+        from plan_actions a join training_plans p on p.id = a.plan_id
+        where a.id = ${id} and a.organisation_id = ${organisationId}`,
   );
   return row ?? null;
 }

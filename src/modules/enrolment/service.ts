@@ -45,6 +45,27 @@ export function createEnrolmentService({ db, now = () => new Date() }: Enrolment
     }
   }
 
+  /**
+   * HR enrols people for a plan action: the action must be a training action of a plan that is not
+   * closed, linked to this edition or to nothing (or to this edition's offer only). Linking the
+   * edition changes the plan, so that is only done in a draft plan (an approved plan stays as approved).
+   */
+  function assertLinkable(action: q.PlanActionRow, edition: q.LockedEdition): void {
+    const path = '/body/planActionId';
+    if (action.kind === 'non_training') throw badRequest(path, 'is a non-training action; it has no offer');
+    if (action.planStatus === 'closed')
+      throw new AppError('plan.closed', { status: 409, detail: 'The plan of this action is closed.', errors: [{ path, message: 'belongs to a closed plan' }] });
+    if (action.offerEditionId && action.offerEditionId !== edition.id) throw conflict('The plan action is linked to another offer edition.', path);
+    if (action.offerId && action.offerId !== edition.offerId) throw conflict('The plan action is linked to another offer.', path);
+    if (action.offerEditionId !== edition.id && action.planStatus !== 'draft') {
+      throw new AppError('plan.not_editable', {
+        status: 409,
+        detail: 'The plan is approved: link this edition to the action in a new draft version of the plan first.',
+        errors: [{ path, message: 'is not linked to this edition, and its plan is approved' }],
+      });
+    }
+  }
+
   /** Takes a seat or a place on the waiting list; the edition must be locked by the caller. */
   async function place(
     tx: Executor,
@@ -241,10 +262,8 @@ export function createEnrolmentService({ db, now = () => new Date() }: Enrolment
           if (input.planActionId && !action) throw badRequest('/body/planActionId', 'is not an action of this organisation');
           const edition = await q.lockEdition(tx, input.editionId);
           assertOpen(edition, '/body/editionId');
-          if (action?.offerEditionId && action.offerEditionId !== edition.id) {
-            throw conflict('The plan action is linked to another offer edition.', '/body/planActionId');
-          }
-          if (action) await q.linkPlanAction(tx, action.id, edition.offerId, edition.id);
+          if (action) assertLinkable(action, edition);
+          if (action && action.offerEditionId !== edition.id) await q.linkPlanAction(tx, action.id, edition.offerId, edition.id);
           const ids: string[] = [];
           for (const [index, personId] of input.personIds.entries()) {
             const row = await place(

@@ -50,6 +50,19 @@ function period(action: ActionView, t: Translate, f: ReturnType<typeof formats>)
   return t('noDate');
 }
 
+/** "Offer: Title (Provider), 3 Mar 2027 – 4 Mar 2027" for the action's row; null without an offer. */
+function offerLine(action: ActionView, locale: Lang, t: Translate, f: ReturnType<typeof formats>): string | null {
+  const offer = action.offer;
+  if (!offer) return null;
+  const edition = offer.edition;
+  const when = edition
+    ? `, ${edition.startsOn === edition.endsOn ? f.day(edition.startsOn) : `${f.day(edition.startsOn)} – ${f.day(edition.endsOn)}`}${
+        edition.status === 'cancelled' ? ` (${t('editionCancelled')})` : ''
+      }`
+    : '';
+  return `${t('offer')}: ${pickLocalized(offer.title, locale)} (${offer.providerName})${when}`;
+}
+
 export async function renderPlanPdf(data: PlanDocumentData, locale: Lang, generatedAt: Date): Promise<Buffer> {
   const t = translator(locale);
   const f = formats(locale);
@@ -89,7 +102,11 @@ export async function renderPlanPdf(data: PlanDocumentData, locale: Lang, genera
     ];
     const rows: TableCell[][] = data.actions.map((a) => [
       { text: t(`kind_${a.kind}` as MessageKey) },
-      { text: a.responsible ? `${a.title}\n${t('responsible')}: ${a.responsible}` : a.title },
+      {
+        text: [a.title, offerLine(a, locale, t, f), a.responsible ? `${t('responsible')}: ${a.responsible}` : null]
+          .filter((line): line is string => line !== null)
+          .join('\n'),
+      },
       { text: a.needs.map((n) => n.title).join('\n') || '–' },
       { text: String(a.effectiveParticipants), align: 'right' },
       { text: f.hours(a.durationMinutes), align: 'right' },
@@ -184,6 +201,10 @@ export async function planWorkbook(data: PlanDocumentData, locale: Lang): Promis
       { header: t('cost'), format: 'euro' },
       { header: t('responsible') },
       { header: t('actionStatus') },
+      { header: t('offer') },
+      { header: t('provider') },
+      { header: t('editionStart') },
+      { header: t('editionEnd') },
     ],
     rows: data.actions.map((a) => [
       t(`kind_${a.kind}` as MessageKey),
@@ -198,6 +219,10 @@ export async function planWorkbook(data: PlanDocumentData, locale: Lang): Promis
       a.costCents,
       a.responsible,
       t(`actionStatus_${a.status}` as MessageKey),
+      a.offer ? pickLocalized(a.offer.title, locale) : null,
+      a.offer?.providerName ?? null,
+      a.offer?.edition?.startsOn ?? null,
+      a.offer?.edition?.endsOn ?? null,
     ]),
   };
   const funding: SheetTable = {

@@ -67,6 +67,11 @@ const nl = {
   fixedCost: 'Vaste kosten',
   start: 'Start',
   end: 'Einde',
+  offer: 'Aanbod',
+  provider: 'Aanbieder',
+  editionStart: 'Start editie',
+  editionEnd: 'Einde editie',
+  editionCancelled: 'editie geannuleerd',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -133,6 +138,11 @@ const fr: Record<MessageKey, string> = {
   fixedCost: 'Coût fixe',
   start: 'Début',
   end: 'Fin',
+  offer: 'Offre',
+  provider: 'Prestataire',
+  editionStart: 'Début de la session',
+  editionEnd: 'Fin de la session',
+  editionCancelled: 'session annulée',
 };
 
 const en: Record<MessageKey, string> = {
@@ -197,6 +207,11 @@ const en: Record<MessageKey, string> = {
   fixedCost: 'Fixed cost',
   start: 'Start',
   end: 'End',
+  offer: 'Offer',
+  provider: 'Provider',
+  editionStart: 'Edition start',
+  editionEnd: 'Edition end',
+  editionCancelled: 'edition cancelled',
 };
 
 const messages: Record<'nl' | 'fr' | 'en', Record<MessageKey, string>> = { nl, fr, en };

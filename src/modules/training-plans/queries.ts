@@ -4,12 +4,15 @@ import {
   actionParticipants,
   competenceStatus,
   competences,
+  enrolments,
   evaluations,
   functionProfileCompetences,
   functionProfiles,
   fundingInstruments,
   fundingLines,
   needPeople,
+  offerEditions,
+  offers,
   organisations,
   people,
   planActionNeeds,
@@ -303,6 +306,57 @@ export async function setFundingStatus(
     .where(and(eq(fundingLines.actionId, actionId), eq(fundingLines.id, lineId)))
     .returning({ id: fundingLines.id });
   return rows.length > 0;
+}
+
+// ---------------------------------------------------------------- catalog links
+
+/** Offers by id with their provider's name (any status: the service decides what may be linked). */
+export async function offersByIds(db: Executor, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: offers.id,
+      title: offers.title,
+      providerId: offers.providerId,
+      providerName: organisations.name,
+      status: offers.status,
+      format: offers.format,
+      languages: offers.languages,
+      durationMinutes: offers.durationMinutes,
+      priceCents: offers.priceCents,
+      recognitions: offers.recognitions,
+    })
+    .from(offers)
+    .innerJoin(organisations, eq(organisations.id, offers.providerId))
+    .where(inArray(offers.id, [...ids]));
+}
+export type OfferLinkRow = Awaited<ReturnType<typeof offersByIds>>[number];
+
+export async function editionsByIds(db: Executor, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: offerEditions.id,
+      offerId: offerEditions.offerId,
+      startsOn: offerEditions.startsOn,
+      endsOn: offerEditions.endsOn,
+      enrolmentDeadline: offerEditions.enrolmentDeadline,
+      status: offerEditions.status,
+      capacity: offerEditions.capacity,
+      enrolledCount: offerEditions.enrolledCount,
+    })
+    .from(offerEditions)
+    .where(inArray(offerEditions.id, [...ids]));
+}
+export type EditionLinkRow = Awaited<ReturnType<typeof editionsByIds>>[number];
+
+/** Editions on which the action still has enrolments that are not cancelled. */
+export async function enrolledEditionsOfAction(db: Executor, actionId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ editionId: enrolments.editionId })
+    .from(enrolments)
+    .where(and(eq(enrolments.planActionId, actionId), sql`${enrolments.status} <> 'cancelled'`));
+  return rows.map((r) => r.editionId);
 }
 
 // ---------------------------------------------------------------- funding instruments

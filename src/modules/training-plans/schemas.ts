@@ -169,6 +169,36 @@ export const FundingLineView = Type.Object({
 });
 export type FundingLineView = Static<typeof FundingLineView>;
 
+/** The catalog edition an action is linked to, as it is now (capacity and seats change). */
+export const LinkedEdition = Type.Object({
+  id: Uuid,
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  enrolmentDeadline: Nullable(IsoDate),
+  status: Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled')]),
+  capacity: Type.Integer(),
+  seatsLeft: Type.Integer(),
+});
+export type LinkedEdition = Static<typeof LinkedEdition>;
+
+/** The catalog offer an action is linked to (issue 5 item 4), with the chosen edition if any. */
+export const LinkedOffer = Type.Object({
+  id: Uuid,
+  title: LocalizedTextView,
+  providerId: Uuid,
+  providerName: Type.String(),
+  /** An offer can be archived after it was linked; the link stays. */
+  status: Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')]),
+  format: Type.String(),
+  languages: Type.Array(Type.String()),
+  durationMinutes: Type.Integer(),
+  priceCents: Type.Integer(),
+  /** Funding recognitions of the offer (keys of funding instruments). */
+  recognitions: Type.Array(Type.String()),
+  edition: Nullable(LinkedEdition),
+});
+export type LinkedOffer = Static<typeof LinkedOffer>;
+
 export const ActionView = Type.Object({
   id: Uuid,
   planId: Uuid,
@@ -179,6 +209,8 @@ export const ActionView = Type.Object({
   status: ActionStatus,
   offerId: Nullable(Uuid),
   offerEditionId: Nullable(Uuid),
+  /** The linked offer and edition; null when the action has no offer. */
+  offer: Nullable(LinkedOffer),
   needs: Type.Array(LinkedNeed),
   participants: Type.Array(ParticipantView),
   /** Planned participants when nobody is named. */
@@ -275,9 +307,13 @@ const actionFields = {
   costPerParticipantCents: Type.Optional(Cents),
   fixedCostCents: Type.Optional(Cents),
   responsible: Type.Optional(Type.String({ maxLength: 200 })),
-  /** The catalog does not exist yet: only null is accepted for now. */
-  offerId: Type.Optional(Type.Null()),
-  offerEditionId: Type.Optional(Type.Null()),
+  /**
+   * A published catalog offer (any provider), or null to unlink. Not for non-training actions.
+   * Changing the offer drops the edition unless offerEditionId is given too.
+   */
+  offerId: Type.Optional(Nullable(Uuid)),
+  /** One edition of that offer (not cancelled), or null for "offer chosen, edition later". */
+  offerEditionId: Type.Optional(Nullable(Uuid)),
   /** The action's funding lines; on update the list replaces the lines. */
   funding: Type.Optional(Type.Array(FundingLineInput, { maxItems: 20 })),
 };

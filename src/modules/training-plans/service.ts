@@ -37,6 +37,7 @@ import type {
   FundingHints,
   FundingInstrumentView,
   FundingStatus,
+  LinkedOffer,
   NeedOption,
   ParticipantView,
   ParticipationBody,
@@ -129,6 +130,45 @@ function instrumentView(row: q.InstrumentRow): FundingInstrumentView {
   };
 }
 
+/**
+ * Snapshots written before actions carried their linked offer have no `offer`: read them as
+ * "no offer" so old versions stay readable.
+ */
+export function snapshotOf(stored: unknown): PlanSnapshot {
+  const snapshot = stored as PlanSnapshot;
+  return { ...snapshot, actions: snapshot.actions.map((a) => ({ ...a, offer: a.offer ?? null })) };
+}
+
+function linkedOffer(offer: q.OfferLinkRow | undefined, edition: q.EditionLinkRow | undefined): LinkedOffer | null {
+  if (!offer) return null;
+  return {
+    id: offer.id,
+    title: offer.title,
+    providerId: offer.providerId,
+    providerName: offer.providerName,
+    status: offer.status,
+    format: offer.format,
+    languages: offer.languages,
+    durationMinutes: offer.durationMinutes,
+    priceCents: offer.priceCents,
+    recognitions: offer.recognitions,
+    edition:
+      edition && edition.offerId === offer.id
+        ? {
+            id: edition.id,
+            startsOn: edition.startsOn,
+            endsOn: edition.endsOn,
+            enrolmentDeadline: edition.enrolmentDeadline,
+            status: edition.status,
+            capacity: edition.capacity,
+            seatsLeft: Math.max(0, edition.capacity - edition.enrolledCount),
+          }
+        : null,
+  };
+}
+
+const present = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null))];
+
 /** Budget per funding source (domain rule), with the sources' names for the screens and documents. */
 export function budgetOf(actions: readonly ActionView[]): BudgetView {
   const names = new Map<string, { instrumentId: string | null; name: LocalizedText }>([
@@ -182,6 +222,8 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
     const needs = await q.needsOfActions(tx, organisationId, ids);
     const participants = await q.participantsOfActions(tx, organisationId, ids);
     const funding = await q.fundingOfActions(tx, ids);
+    const offers = new Map((await q.offersByIds(tx, present(rows.map((r) => r.offerId)))).map((o) => [o.id, o]));
+    const editions = new Map((await q.editionsByIds(tx, present(rows.map((r) => r.offerEditionId)))).map((e) => [e.id, e]));
     return rows.map((row) => {
       const named = participants.filter((p) => p.actionId === row.id);
       const lines = funding.filter((f) => f.actionId === row.id);
@@ -201,6 +243,9 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
         status: row.status,
         offerId: row.offerId,
         offerEditionId: row.offerEditionId,
+        offer: row.offerId
+          ? linkedOffer(offers.get(row.offerId), row.offerEditionId ? editions.get(row.offerEditionId) : undefined)
+          : null,
         needs: needs.filter((n) => n.actionId === row.id).map(({ actionId: _a, ...n }) => n),
         participants: named.map((p) => ({
           personId: p.personId,
@@ -275,10 +320,60 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
     costPerParticipantCents: number;
     fixedCostCents: number;
     responsible: string;
+    offerId: string | null;
+    offerEditionId: string | null;
+  }
+
+  /**
+   * The catalog link: a published offer (one linked earlier may have been archived since and stays
+   * valid), not for non-training actions; the edition must belong to that offer and, when newly
+   * chosen, not be cancelled.
+   */
+  async function checkOfferLink(tx: Executor, values: ActionValues, current: q.ActionRow | null, problems: FieldError[]): Promise<void> {
+    if (values.offerId) {
+      const [offer] = await q.offersByIds(tx, [values.offerId]);
+      const kept = current?.offerId === values.offerId;
+      if (!offer || (!kept && offer.status !== 'published')) {
+        problems.push({ path: '/body/offerId', message: 'is not a published offer of the catalog' });
+      } else if (values.kind === 'non_training') {
+        problems.push({ path: '/body/offerId', message: 'is only for training actions; a non_training action has no offer' });
+      }
+    }
+    if (values.offerEditionId) {
+      if (!values.offerId) {
+        problems.push({ path: '/body/offerEditionId', message: 'needs an offer: give offerId too' });
+        return;
+      }
+      const [edition] = await q.editionsByIds(tx, [values.offerEditionId]);
+      if (!edition || edition.offerId !== values.offerId) {
+        problems.push({ path: '/body/offerEditionId', message: 'is not an edition of the chosen offer (offerId)' });
+      } else if (edition.status === 'cancelled' && current?.offerEditionId !== values.offerEditionId) {
+        problems.push({ path: '/body/offerEditionId', message: 'was cancelled by the provider' });
+      }
+    }
+  }
+
+  /** People enrolled through the action hold seats on its edition: the edition stays until they are cancelled. */
+  async function checkEnrolledEdition(tx: Executor, values: ActionValues, current: q.ActionRow | null): Promise<void> {
+    if (!current || current.offerEditionId === values.offerEditionId) return;
+    const held = (await q.enrolledEditionsOfAction(tx, current.id)).filter((id) => id !== values.offerEditionId);
+    if (held.length) {
+      throw new AppError('plan.enrolments_exist', {
+        status: 409,
+        detail: 'People are enrolled in the linked edition through this action. Cancel those enrolments before changing the offer or edition.',
+        errors: [{ path: '/body/offerEditionId', message: 'has enrolments through this action' }],
+      });
+    }
   }
 
   /** Checks an action as it will be stored, and the ids it points to; every problem names its field. */
-  async function checkAction(tx: Executor, organisationId: string, values: ActionValues, input: ActionPatch): Promise<void> {
+  async function checkAction(
+    tx: Executor,
+    organisationId: string,
+    values: ActionValues,
+    input: ActionPatch,
+    current: q.ActionRow | null = null,
+  ): Promise<void> {
     const problems: FieldError[] = [];
     if (!values.title.trim()) problems.push({ path: '/body/title', message: 'must not be blank' });
     if (values.nonTrainingKind !== null && values.kind !== 'non_training') {
@@ -317,7 +412,9 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
           problems.push({ path: `/body/funding/${i}/instrumentId`, message: 'is not a funding instrument available to this organisation' });
       });
     }
+    await checkOfferLink(tx, values, current, problems);
     if (problems.length) throw invalid(problems);
+    await checkEnrolledEdition(tx, values, current);
   }
 
   async function writeLinks(tx: Executor, organisationId: string, actionId: string, input: ActionPatch): Promise<void> {
@@ -517,7 +614,7 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
       await planOrThrow(db, organisationId, planId);
       const rows = await q.listVersions(db, planId);
       return rows.map((r) => {
-        const snapshot = r.snapshot as PlanSnapshot;
+        const snapshot = snapshotOf(r.snapshot);
         return {
           version: r.version,
           approvedAt: r.approvedAt.toISOString(),
@@ -534,7 +631,7 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
       await planOrThrow(db, organisationId, planId);
       const row = await q.findVersion(db, planId, version);
       if (!row) throw notFound('plan version');
-      return row.snapshot as PlanSnapshot;
+      return snapshotOf(row.snapshot);
     },
 
     async getBudget(actor: Actor | null, organisationId: string, planId: string): Promise<BudgetView> {
@@ -560,6 +657,8 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
           costPerParticipantCents: input.costPerParticipantCents ?? 0,
           fixedCostCents: input.fixedCostCents ?? 0,
           responsible: input.responsible?.trim() ?? '',
+          offerId: input.offerId ?? null,
+          offerEditionId: input.offerEditionId ?? null,
         };
         await checkAction(tx, organisationId, values, input);
         const row = await q.insertAction(tx, { ...values, planId, organisationId, position: await q.nextPosition(tx, planId) });
@@ -595,8 +694,16 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
           costPerParticipantCents: input.costPerParticipantCents ?? row.costPerParticipantCents,
           fixedCostCents: input.fixedCostCents ?? row.fixedCostCents,
           responsible: input.responsible !== undefined ? input.responsible.trim() : row.responsible,
+          offerId: input.offerId !== undefined ? input.offerId : row.offerId,
+          // Another offer without an edition given: the old edition does not belong to it.
+          offerEditionId:
+            input.offerEditionId !== undefined
+              ? input.offerEditionId
+              : input.offerId !== undefined && input.offerId !== row.offerId
+                ? null
+                : row.offerEditionId,
         };
-        await checkAction(tx, organisationId, values, input);
+        await checkAction(tx, organisationId, values, input, row);
         await q.updateAction(tx, organisationId, actionId, values);
         await writeLinks(tx, organisationId, actionId, input);
         await q.updatePlan(tx, organisationId, planId, {});
@@ -685,8 +792,8 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
       const hours = row.durationMinutes > 0 ? row.durationMinutes / 60 : null;
       const context = {
         actionKind: row.kind,
-        // The catalog (issue 5) will carry the offers' recognitions; until then they are unknown.
-        recognitions: null,
+        // Set per instrument below from the linked offer; unknown without an offer.
+        recognitions: null as string[] | null,
         employerKind: organisation?.kind ?? 'employer',
         // The people registered in Leerkompas are a lower bound of the employees, never the number itself.
         employees: null,
@@ -699,17 +806,22 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
       const order = { likely: 0, check: 1, no: 2 } as const;
       const hints = instruments
         .map((instrument) => {
+          const conditions = instrument.conditions as FundingConditions;
+          // The catalog lists recognitions by the instrument's key; that carries the instrument's recognition (as in matching).
+          const offered = action.offer?.recognitions ?? null;
+          const recognitions =
+            offered && conditions.recognition && offered.includes(instrument.key) ? [...offered, conditions.recognition] : offered;
           const hint = fundingHint(
             {
               key: instrument.key,
               name: instrument.name as Record<string, string>,
-              conditions: instrument.conditions as FundingConditions,
+              conditions,
               coverageShare: instrument.coverageBasisPoints / 10_000,
               amountPerHourCents: instrument.amountPerHourCents,
               capPerParticipantCents: instrument.capPerParticipantCents,
               capPerActionCents: instrument.capPerActionCents,
             },
-            context,
+            { ...context, recognitions },
           );
           return {
             instrument: instrumentView(instrument),
@@ -1055,7 +1167,7 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
         if (query.version !== undefined) {
           const row = await q.findVersion(tx, planId, query.version);
           if (!row) throw badRequest('/query/version', 'is not an approved version of this plan');
-          const snapshot = row.snapshot as PlanSnapshot;
+          const snapshot = snapshotOf(row.snapshot);
           document = {
             ...snapshot.plan,
             status: snapshot.plan.status as PlanStatus,
