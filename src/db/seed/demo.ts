@@ -8,6 +8,7 @@ import { seedDeBrug } from './demo-de-brug.js';
 import { seedDeBrugNeedsAnalysis } from './demo-needs-analysis.js';
 import { seedDeBrugNeeds } from './demo-needs.js';
 import { seedDeBrugTrainingPlan } from './demo-training-plan.js';
+import { seedDemoOffers } from './demo-offers.js';
 
 /** Shared by every demo account; printed on seeding and in the README. Demo data only. */
 export const DEMO_PASSWORD = 'Leerkompas-demo-2026';
@@ -58,7 +59,7 @@ export interface DemoSummary {
 
 /** Extra demo content contributed by features (people, function profiles, …), run in order. */
 export type DemoStep = (tx: Executor, context: { orgIds: Map<string, string>; now?: Date }) => Promise<string | void>;
-export const demoSteps: DemoStep[] = [seedDeBrug, seedDeBrugNeedsAnalysis, seedDeBrugNeeds, seedDeBrugTrainingPlan];
+export const demoSteps: DemoStep[] = [seedDeBrug, seedDeBrugNeedsAnalysis, seedDeBrugNeeds, seedDeBrugTrainingPlan, seedDemoOffers];
 
 /** Seeds the demo world in one transaction. Safe to run twice: existing rows are kept. */
 export async function seedDemoData(database: Database): Promise<DemoSummary> {
