@@ -241,6 +241,34 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
     expect(await footprint()).toEqual(before);
   });
 
+  it('an answer racing the submit is either in the stored ratings or refused, never lost', async () => {
+    const db = t.db.database;
+    for (let round = 0; round < 8; round++) {
+      const someone = await person(`Race ${round}`);
+      const campaign = await buildCampaign(db, { organisationId: orgId, competenceIds: q });
+      const { token } = await buildInvitation(db, { campaign, personId: someone.id });
+      const me = link(token);
+      for (const id of q) expect((await me.answer(id, { level: 1 })).statusCode).toBe(200);
+      const [late, submitted] = await Promise.all([me.answer(q[1], { level: 3 }), me.submit()]);
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      const [rating] = await sql<{ level: number }>(
+        `select level from assessments where campaign_id = $1 and person_id = $2 and competence_id = $3 and source = 'self'`,
+        [campaign.id, someone.id, q[1]],
+      );
+      const [answer] = await sql<{ level: number }>(
+        `select a.level from survey_answers a join survey_responses r on r.id = a.response_id where r.campaign_id = $1 and a.competence_id = $2`,
+        [campaign.id, q[1]],
+      );
+      if (late.statusCode === 200) {
+        expect(late.json().answered).toBe(3);
+        expect([rating.level, answer.level]).toEqual([3, 3]);
+      } else {
+        await expectProblem(late, 409, 'survey.submitted');
+        expect([rating.level, answer.level]).toEqual([1, 1]);
+      }
+    }
+  });
+
   it('named: a link issued again in the middle resumes the same answers', async () => {
     const db = t.db.database;
     const bram = await person('Bram');

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   campaignCompetences,
@@ -73,17 +73,33 @@ export async function questions(db: Executor, campaignId: string) {
     .orderBy(asc(campaignCompetences.position), asc(competences.id));
 }
 
-export async function responseByInvitation(db: Executor, organisationId: string, invitationId: string): Promise<ResponseRow | null> {
+export async function responseByInvitation(
+  db: Executor,
+  organisationId: string,
+  invitation: { id: string; personId: string },
+): Promise<ResponseRow | null> {
+  // person_id first: it is indexed, and a person has only a few responses.
   const [row] = await db
     .select()
     .from(surveyResponses)
-    .where(and(eq(surveyResponses.invitationId, invitationId), eq(surveyResponses.organisationId, organisationId)))
+    .where(
+      and(
+        eq(surveyResponses.personId, invitation.personId),
+        eq(surveyResponses.invitationId, invitation.id),
+        eq(surveyResponses.organisationId, organisationId),
+      ),
+    )
     .orderBy(asc(surveyResponses.createdAt))
     .limit(1);
   return row ?? null;
 }
 
-export async function responseByResumeHash(db: Executor, organisationId: string, campaignId: string, resumeHash: string): Promise<ResponseRow | null> {
+export async function responseByResumeHash(
+  db: Executor,
+  organisationId: string,
+  campaignId: string,
+  resumeHash: string,
+): Promise<ResponseRow | null> {
   const [row] = await db
     .select()
     .from(surveyResponses)
@@ -150,4 +166,106 @@ export async function saveAnswer(
       target: [surveyAnswers.responseId, surveyAnswers.competenceId],
       set: { level: values.level, dontKnow: values.dontKnow, answeredAt: values.answeredAt },
     });
+}
+
+/** Locks the response row until the transaction ends (submit reads the answers only after this). */
+export async function lockResponse(db: Executor, organisationId: string, id: string): Promise<void> {
+  await db
+    .select({ id: surveyResponses.id })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.id, id), eq(surveyResponses.organisationId, organisationId)))
+    .for('update');
+}
+
+/** What the fast path of saving an answer checks, read in one statement (see answerSnapshot). */
+export interface AnswerSnapshot {
+  invitationRevokedAt: Date | null;
+  invitationExpiresAt: Date | null;
+  invitationStartedAt: Date | null;
+  campaignStatus: CampaignRow['status'];
+  opensOn: string;
+  closesOn: string;
+  mode: CampaignRow['mode'];
+  responseId: string | null;
+  responseStatus: ResponseRow['status'] | null;
+  asked: boolean;
+  total: number;
+  maxLevel: number | null;
+}
+
+/**
+ * Everything saving one answer needs to know, in ONE round trip: the invitation of the token, its
+ * campaign, the response of the link (named: of the invitation; anonymous: of the resume hash),
+ * whether the competence is asked, how many questions there are, and the top of the scale of the
+ * respondent's function profile (else the default scale). Null when the token is unknown.
+ */
+export async function answerSnapshot(
+  db: Executor,
+  input: { tokenHash: string; resumeHash: string; competenceId: string; defaultScaleKey: string },
+): Promise<AnswerSnapshot | null> {
+  const result = (await db.execute(sql`
+    select i.revoked_at, i.expires_at, i.started_at, c.status, c.opens_on::text as opens_on, c.closes_on::text as closes_on, c.mode,
+           r.id as response_id, r.status as response_status,
+           exists (select 1 from campaign_competences cc where cc.campaign_id = c.id and cc.competence_id = ${input.competenceId}) as asked,
+           (select count(*) from campaign_competences cc where cc.campaign_id = c.id)::int as total,
+           (select max(l.level) from scale_levels l
+             where l.scale_id = coalesce(
+               (select fp.scale_id from function_profiles fp
+                 where fp.id = coalesce(r.function_profile_id, p.function_profile_id) and fp.organisation_id = i.organisation_id),
+               (select s.id from proficiency_scales s where s.key = ${input.defaultScaleKey})))::int as max_level
+      from campaign_invitations i
+      join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
+      join people p on p.id = i.person_id and p.organisation_id = i.organisation_id
+      left join lateral (
+        select r.id, r.status, r.function_profile_id from survey_responses r
+         where r.organisation_id = i.organisation_id
+           and ((c.mode = 'anonymous' and r.resume_hash = ${input.resumeHash} and r.campaign_id = c.id)
+             or (c.mode <> 'anonymous' and r.person_id = i.person_id and r.invitation_id = i.id))
+         order by r.created_at limit 1) r on true
+     where i.token_hash = ${input.tokenHash}`)) as unknown as { rows: Array<Record<string, unknown>> };
+  const row = result.rows[0];
+  if (!row) return null;
+  const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+  return {
+    invitationRevokedAt: date(row.revoked_at),
+    invitationExpiresAt: date(row.expires_at),
+    invitationStartedAt: date(row.started_at),
+    campaignStatus: row.status as CampaignRow['status'],
+    opensOn: String(row.opens_on),
+    closesOn: String(row.closes_on),
+    mode: row.mode as CampaignRow['mode'],
+    responseId: (row.response_id as string | null) ?? null,
+    responseStatus: (row.response_status as ResponseRow['status'] | null) ?? null,
+    asked: row.asked === true,
+    total: Number(row.total),
+    maxLevel: row.max_level === null ? null : Number(row.max_level),
+  };
+}
+
+/**
+ * Stores one answer if, at the moment of writing, the response is still in progress and its
+ * campaign open — the response row is locked for it, so a concurrent submit either sees this
+ * answer or makes this write a no-op. Returns null when nothing was written, else how many
+ * questions now have an answer. One round trip, no explicit transaction.
+ */
+export async function saveAnswerIfOpen(
+  db: Executor,
+  values: { responseId: string; competenceId: string; level: number | null; dontKnow: boolean; answeredAt: Date },
+): Promise<number | null> {
+  const result = (await db.execute(sql`
+    with target as (
+      select r.id from survey_responses r join campaigns c on c.id = r.campaign_id
+       where r.id = ${values.responseId} and r.status = 'in_progress' and c.status = 'open'
+       for update of r),
+    saved as (
+      insert into survey_answers (response_id, competence_id, level, dont_know, answered_at)
+      select target.id, ${values.competenceId}, ${values.level}, ${values.dontKnow}, ${values.answeredAt.toISOString()}::timestamptz from target
+      on conflict (response_id, competence_id) do update set level = excluded.level, dont_know = excluded.dont_know, answered_at = excluded.answered_at
+      returning 1)
+    select (select count(*) from saved)::int as saved,
+           (select count(*) from survey_answers a where a.response_id = ${values.responseId} and a.competence_id <> ${values.competenceId})::int as others`)) as unknown as {
+    rows: Array<{ saved: number | string; others: number | string }>;
+  };
+  const [row] = result.rows;
+  return Number(row.saved) === 1 ? Number(row.others) + 1 : null;
 }

@@ -32,13 +32,17 @@ const linkUnknown = () =>
   });
 const refusals: Record<Exclude<SurveyAccess, 'ok'>, (campaign: q.CampaignRow) => AppError> = {
   revoked: () =>
-    new AppError('survey.link_revoked', { status: 410, detail: 'This link has been withdrawn. Ask for a new link if you still want to answer.' }),
+    new AppError('survey.link_revoked', {
+      status: 410,
+      detail: 'This link has been withdrawn. Ask for a new link if you still want to answer.',
+    }),
   expired: () => new AppError('survey.link_expired', { status: 410, detail: 'This link no longer works: the time to answer is over.' }),
   closed: () => new AppError('survey.closed', { status: 410, detail: 'This survey is closed. You can no longer answer.' }),
   not_open: (c) =>
     new AppError('survey.not_open', {
       status: 409,
-      detail: c.status === 'draft' ? 'This survey has not started yet.' : `This survey has not started yet. You can answer from ${c.opensOn}.`,
+      detail:
+        c.status === 'draft' ? 'This survey has not started yet.' : `This survey has not started yet. You can answer from ${c.opensOn}.`,
     }),
 };
 const alreadySubmitted = () =>
@@ -99,7 +103,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
   function findResponse(ctx: LinkContext): Promise<q.ResponseRow | null> {
     return ctx.anonymous
       ? q.responseByResumeHash(ctx.tx, ctx.invitation.organisationId, ctx.campaign.id, resumeHashOf(ctx.token))
-      : q.responseByInvitation(ctx.tx, ctx.invitation.organisationId, ctx.invitation.id);
+      : q.responseByInvitation(ctx.tx, ctx.invitation.organisationId, ctx.invitation);
   }
 
   /**
@@ -202,6 +206,76 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
     return response;
   }
 
+  /**
+   * The common case of saving an answer — a started link, a response in progress, a question of
+   * the campaign and a level on the scale — in two round trips without an explicit transaction:
+   * one read of everything to check (q.answerSnapshot), one guarded write (q.saveAnswerIfOpen,
+   * which locks the response row so a concurrent submit cannot miss the answer). Returns null
+   * whenever anything is unusual; the caller then takes the checked path, which gives the error.
+   */
+  async function saveAnswerFast(token: string | undefined, competenceId: string, body: AnswerBody): Promise<SavedAnswer | null> {
+    if (!token) return null;
+    const snapshot = await q.answerSnapshot(db, {
+      tokenHash: hashToken(token),
+      resumeHash: resumeHashOf(token),
+      competenceId,
+      defaultScaleKey: DEFAULT_SCALE_KEY,
+    });
+    if (!snapshot || !snapshot.responseId || snapshot.responseStatus !== 'in_progress' || !snapshot.invitationStartedAt) return null;
+    if (!snapshot.asked || snapshot.maxLevel === null) return null;
+    const at = now();
+    const access = surveyAccess({
+      campaign: { status: snapshot.campaignStatus, opensOn: snapshot.opensOn, closesOn: snapshot.closesOn },
+      invitation: { revokedAt: snapshot.invitationRevokedAt, expiresAt: snapshot.invitationExpiresAt },
+      now: at,
+    });
+    if (access !== 'ok') return null;
+    const checked = checkAnswer(body, snapshot.maxLevel);
+    if (!checked.ok) return null;
+    const answered = await q.saveAnswerIfOpen(db, {
+      responseId: snapshot.responseId,
+      competenceId,
+      ...checked.answer,
+      answeredAt: snapshot.mode === 'anonymous' ? dayPrecision(at) : at,
+    });
+    if (answered === null) return null;
+    return { answer: { competenceId, ...checked.answer }, answered, total: snapshot.total };
+  }
+
+  /**
+   * Saving an answer with every check inside the link's transaction (invitation locked): the
+   * first answer on a link (which creates the response), and every case the fast path declines,
+   * so each refusal comes from here with its exact error.
+   */
+  function saveAnswerChecked(token: string | undefined, competenceId: string, body: AnswerBody): Promise<SavedAnswer> {
+    return onLink(token, async (ctx) => {
+      const response = await openResponse(ctx);
+      const asked = await q.questions(ctx.tx, ctx.campaign.id);
+      if (!asked.some((a) => a.competenceId === competenceId)) {
+        throw new AppError('survey.question_not_found', {
+          status: 404,
+          detail: 'This survey does not ask about this competence.',
+          errors: [{ path: '/params/competenceId', message: 'is not a question of this survey' }],
+        });
+      }
+      const scale = await scaleOf(ctx, response);
+      const checked = checkAnswer(body, scale.maxLevel);
+      if (!checked.ok) {
+        throw new AppError('validation.failed', {
+          status: 400,
+          detail: checked.problems.map((p) => `${p.path} ${p.message}`).join('; '),
+          errors: checked.problems,
+        });
+      }
+      await q.saveAnswer(ctx.tx, { responseId: response.id, competenceId, ...checked.answer, answeredAt: ctx.stamp });
+      return {
+        answer: { competenceId, ...checked.answer },
+        answered: await q.countAnswers(ctx.tx, response.id),
+        total: asked.length,
+      };
+    });
+  }
+
   return {
     /** The survey of a link: texts in the campaign's languages, saved answers, where to resume. Marks the link as started. */
     async getSurvey(token: string | undefined): Promise<SurveyView> {
@@ -210,32 +284,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
 
     /** Saves (or replaces) the answer to one question. */
     async saveAnswer(token: string | undefined, competenceId: string, body: AnswerBody): Promise<SavedAnswer> {
-      return onLink(token, async (ctx) => {
-        const response = await openResponse(ctx);
-        const asked = await q.questions(ctx.tx, ctx.campaign.id);
-        if (!asked.some((a) => a.competenceId === competenceId)) {
-          throw new AppError('survey.question_not_found', {
-            status: 404,
-            detail: 'This survey does not ask about this competence.',
-            errors: [{ path: '/params/competenceId', message: 'is not a question of this survey' }],
-          });
-        }
-        const scale = await scaleOf(ctx, response);
-        const checked = checkAnswer(body, scale.maxLevel);
-        if (!checked.ok) {
-          throw new AppError('validation.failed', {
-            status: 400,
-            detail: checked.problems.map((p) => `${p.path} ${p.message}`).join('; '),
-            errors: checked.problems,
-          });
-        }
-        await q.saveAnswer(ctx.tx, { responseId: response.id, competenceId, ...checked.answer, answeredAt: ctx.stamp });
-        return {
-          answer: { competenceId, ...checked.answer },
-          answered: await q.countAnswers(ctx.tx, response.id),
-          total: asked.length,
-        };
-      });
+      return (await saveAnswerFast(token, competenceId, body)) ?? saveAnswerChecked(token, competenceId, body);
     },
 
     /** Saves the answer to the open question so far (blank = none). */
@@ -301,6 +350,8 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
         const organisationId = invitation.organisationId;
         const response = await ensureResponse(ctx);
         if (!response || response.status === 'submitted') return view(ctx, response);
+        // Answers saved on the fast path lock the response row, not the invitation: lock it too.
+        await q.lockResponse(tx, organisationId, response.id);
 
         const asked = await q.questions(tx, campaign.id);
         const answers = await q.answersOf(tx, response.id);
