@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { http, withQuery } from '../../../api/http';
 import type {
   ActionBody,
@@ -21,6 +21,9 @@ import type {
   ReassessBody,
   ReassessResult,
 } from '../../../../../src/modules/training-plans/schemas';
+import type { RecommendationsResult, RecommendationView } from '../../../../../src/modules/matching/schemas';
+import type { OfferDetail, SearchResult } from '../../../../../src/modules/offers/schemas';
+import type { EnrolmentView, OrgEnrolBody } from '../../../../../src/modules/enrolment/schemas';
 
 export type {
   ActionBody,
@@ -37,7 +40,12 @@ export type {
   PlanDetail,
   PlanSummary,
   PlanVersionSummary,
+  RecommendationView,
+  EnrolmentView,
 };
+export type LinkedOffer = NonNullable<ActionView['offer']>;
+export type OfferHit = SearchResult['items'][number];
+export type OfferEdition = OfferDetail['editions'][number];
 export type FollowUpAction = FollowUpView['actions'][number];
 export type FundingHint = FundingHints['hints'][number];
 
@@ -112,3 +120,50 @@ export const reassess = (orgId: string, planId: string, actionId: string, body: 
 /** Download links (GET, the session cookie goes along). */
 export const exportUrl = (orgId: string, planId: string, format: 'pdf' | 'xlsx', query: { locale?: string; version?: number } = {}) =>
   withQuery(`${plan(orgId, planId)}/export.${format}`, query);
+
+// ---------------------------------------------------------------- catalog (issue 5): offers for an action
+
+/** Matching offers per need (GET …/needs/:needId/recommendations), one query per need. */
+export function useNeedRecommendations(orgId: string, needIds: string[]) {
+  return useQueries({
+    queries: needIds.map((needId) => ({
+      queryKey: ['need-recommendations', orgId, needId] as const,
+      queryFn: () => http.get<RecommendationsResult>(withQuery(`/api/organisations/${orgId}/needs/${needId}/recommendations`, { limit: 5 })),
+      staleTime: 60_000,
+    })),
+  });
+}
+
+/** The public catalog search (published offers). */
+export function useOfferSearch(q: string) {
+  const query = q.trim();
+  return useQuery({
+    queryKey: ['offer-search', query],
+    queryFn: ({ signal }) => http.get<SearchResult>(withQuery('/api/offers', { q: query, limit: 8 }), { signal }),
+    enabled: query.length >= 2,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** A published offer with its editions from today on (404 once it is archived). */
+export function useOffer(offerId: string | null) {
+  return useQuery({
+    queryKey: ['offer', offerId ?? ''],
+    queryFn: () => http.get<OfferDetail>(`/api/offers/${offerId}`),
+    enabled: Boolean(offerId),
+    retry: false,
+  });
+}
+
+export const actionEnrolmentsKey = (orgId: string, actionId: string) => ['enrolments', orgId, 'action', actionId] as const;
+
+export function useActionEnrolments(orgId: string, actionId: string, enabled = true) {
+  return useQuery({
+    queryKey: actionEnrolmentsKey(orgId, actionId),
+    queryFn: () => http.get<EnrolmentView[]>(withQuery(`/api/organisations/${orgId}/enrolments`, { planActionId: actionId })),
+    enabled,
+  });
+}
+
+/** HR enrols people in an edition for a plan action (POST /api/organisations/:orgId/enrolments). */
+export const enrolPeople = (orgId: string, body: OrgEnrolBody) => http.post<EnrolmentView[]>(`/api/organisations/${orgId}/enrolments`, body);

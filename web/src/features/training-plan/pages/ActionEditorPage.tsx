@@ -32,7 +32,10 @@ import {
   type PlanDetail,
 } from '../api/plans';
 import { KindLabel, PlanStatusBadge } from '../components/Badges';
+import { EnrolPanel } from '../components/EnrolPanel';
 import { FundingHintsPanel } from '../components/FundingHintsPanel';
+import { editionDates } from '../components/offer-text';
+import { OfferPicker, type ChosenOffer } from '../components/OfferPicker';
 import { euroInput, formatEuro, hoursInput, parseEuro, parseHours } from '../money';
 import '../training-plan.css';
 
@@ -84,6 +87,7 @@ export default function ActionEditorPage() {
       ) : (
         <ActionFacts orgId={orgId} plan={plan.data} action={action!} />
       )}
+      {action?.offer?.edition ? <EnrolPanel orgId={orgId} plan={plan.data} action={action} /> : null}
       {action ? (
         <FundingHintsPanel orgId={orgId} planId={planId} actionId={action.id} onUse={editable ? setSuggestion : undefined} />
       ) : (
@@ -120,6 +124,15 @@ function ActionFacts({ orgId, plan, action }: { orgId: string; plan: PlanDetail;
         </dd>
         <dt>{t('actions.needs')}</dt>
         <dd>{action.needs.map((n) => n.title).join(', ') || '–'}</dd>
+        {action.offer ? (
+          <>
+            <dt>{t('offer.label')}</dt>
+            <dd>
+              {pickText(action.offer.title, lang)} – {action.offer.providerName}
+              {action.offer.edition ? ` (${editionDates(action.offer.edition, lang)})` : ''}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('actions.participants')}</dt>
         <dd>{action.effectiveParticipants}</dd>
         <dt>{t('actions.hours')}</dt>
@@ -195,6 +208,8 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
   const [perPerson, setPerPerson] = useState(action ? euroInput(action.costPerParticipantCents, lang) : '');
   const [fixed, setFixed] = useState(action ? euroInput(action.fixedCostCents, lang) : '');
   const [responsible, setResponsible] = useState(action?.responsible ?? '');
+  const [offer, setOffer] = useState<ChosenOffer | null>(action?.offer ?? null);
+  const [editionId, setEditionId] = useState(action?.offerEditionId ?? '');
   const [lines, setLines] = useState<LineDraft[]>(
     action?.funding.map((f) => ({ key: ++lineKey, instrumentId: f.instrumentId ?? '', amount: euroInput(f.amountCents, lang), status: f.status, note: f.note })) ?? [],
   );
@@ -209,6 +224,16 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
     if (!suggestion) return;
     setLines((current) => [...current, { key: ++lineKey, instrumentId: suggestion.instrument.id, amount: euroInput(suggestion.estimatedCents, lang), status: 'planned', note: '' }]);
   }, [suggestion, lang]);
+
+  /** A chosen offer fills in what is still empty: name, hours and cost per participant. */
+  function chooseOffer(chosen: ChosenOffer | null) {
+    setOffer(chosen);
+    setEditionId('');
+    if (!chosen) return;
+    if (!title.trim()) setTitle(pickText(chosen.title, lang));
+    if (!parseHours(hours)) setHours(hoursInput(chosen.durationMinutes, lang));
+    if (!parseEuro(perPerson)) setPerPerson(euroInput(chosen.priceCents, lang));
+  }
 
   const participants = mode === 'named' ? people.length : Number(count) || 0;
   const costCents = (parseEuro(perPerson) ?? 0) * participants + (parseEuro(fixed) ?? 0);
@@ -251,6 +276,8 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
       costPerParticipantCents: money(perPerson, 'costPerParticipantCents'),
       fixedCostCents: money(fixed, 'fixedCostCents'),
       responsible,
+      offerId: kind === 'non_training' ? null : (offer?.id ?? null),
+      offerEditionId: kind === 'non_training' || !offer ? null : editionId || null,
       funding: lines.map((l, i) => ({ instrumentId: l.instrumentId || null, amountCents: money(l.amount, `funding.${i}.amountCents`), status: l.status, note: l.note })),
     };
     return { body, problems };
@@ -347,6 +374,27 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
         </ul>
         {Object.keys(errors).some((k) => k.startsWith('needIds')) ? <p className="field__error">{t('editor.errors.needs')}</p> : null}
       </fieldset>
+
+      {kind !== 'non_training' ? (
+        <fieldset className="plan-fieldset">
+          <legend>{t('offer.legend')}</legend>
+          <p className="field__hint">{t('offer.intro')}</p>
+          <OfferPicker
+            orgId={orgId}
+            needIds={needIds}
+            offer={offer}
+            editionId={editionId}
+            linkedEdition={action?.offer?.id === offer?.id ? (action?.offer?.edition ?? null) : null}
+            onChoose={chooseOffer}
+            onEdition={(edition) => {
+              setEditionId(edition?.id ?? '');
+              if (edition && !start) setStart(edition.startsOn);
+              if (edition && !end) setEnd(edition.endsOn);
+            }}
+            errors={{ offerId: errors.offerId, offerEditionId: errors.offerEditionId }}
+          />
+        </fieldset>
+      ) : null}
 
       <fieldset className="plan-fieldset">
         <legend>{t('editor.who')}</legend>

@@ -14,6 +14,7 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { approvePlan, closePlan, createPlan, exportUrl, plansKey, startNewVersion, usePlan, usePlans, useVersions, type PlanDetail } from '../api/plans';
 import { BudgetChart } from '../components/BudgetChart';
 import { KindLabel, PlanStatusBadge } from '../components/Badges';
+import { editionDates } from '../components/offer-text';
 import { formatEuro } from '../money';
 import '../training-plan.css';
 
@@ -254,7 +255,21 @@ function PlanView({ plan, orgId, lang, onStep }: { plan: PlanDetail; orgId: stri
           empty={t('actions.none')}
           columns={[
             { key: 'kind', header: t('actions.kind'), render: (a) => <KindLabel kind={a.kind} /> },
-            { key: 'title', header: t('actions.name'), render: (a) => <Link to={paths.planAction(orgId, plan.id, a.id)}>{a.title}</Link> },
+            {
+              key: 'title',
+              header: t('actions.name'),
+              render: (a) => (
+                <>
+                  <Link to={paths.planAction(orgId, plan.id, a.id)}>{a.title}</Link>
+                  {a.offer ? (
+                    <span className="plan-offer">
+                      {t('offer.inTable', { offer: pickText(a.offer.title, lang as Locale), provider: a.offer.providerName })}
+                      {a.offer.edition ? ` · ${editionDates(a.offer.edition, lang as Locale)}` : ''}
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
             { key: 'needs', header: t('actions.needs'), render: (a) => (a.needs.length ? a.needs.map((n) => n.title).join(', ') : '–') },
             { key: 'people', header: t('actions.participants'), numeric: true, render: (a) => a.effectiveParticipants },
             { key: 'hours', header: t('actions.hours'), numeric: true, render: (a) => hours.format(a.durationMinutes / 60) },
