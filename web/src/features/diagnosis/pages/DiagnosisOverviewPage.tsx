@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { HeatMapChart } from '../../../components/charts/HeatMapChart';
+import { MakeNeedButton } from '../../../components/MakeNeedButton';
 import { numberFormats } from '../../../components/charts/scale';
 import { useNumberFormats } from '../../../components/charts/useNumberFormats';
 import type { HeatCell } from '../../../components/charts/options';
@@ -73,7 +74,28 @@ export default function DiagnosisOverviewPage() {
           key: g.id,
           header: labels.group(data.groupBy, g),
           numeric: true,
-          render: (r: Row) => cellContent(r.cells.get(g.id), data.threshold),
+          render: (r: Row) => {
+            const cell = r.cells.get(g.id);
+            // HR makes a training need of a shown cell with a gap in one click.
+            const needable = access.canExport && cell?.shown && (cell.assessed ?? 0) > 0 && (cell.meanGap ?? 0) > 0;
+            return (
+              <>
+                {cellContent(cell, data.threshold)}
+                {needable ? (
+                  <MakeNeedButton
+                    compact
+                    orgId={orgId}
+                    competenceId={r.id}
+                    groupBy={data.groupBy}
+                    groupId={g.id}
+                    campaignId={data.campaignId}
+                    competenceLabel={r.label}
+                    groupLabel={labels.group(data.groupBy, g)}
+                  />
+                ) : null}
+              </>
+            );
+          },
         })),
         { key: 'total', header: t('heatmap.total'), numeric: true, render: (r: Row) => cellContent(r.total, data.threshold) },
       ]
