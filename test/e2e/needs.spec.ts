@@ -32,13 +32,9 @@ describe('needs: from the heat map to a triaged, prioritised need', () => {
   const need = async () => (await e2e.db.database.db.select().from(trainingNeeds).where(and(eq(trainingNeeds.organisationId, orgId), eq(trainingNeeds.title, title))))[0];
 
   it('HR makes a need of a heat-map cell in one click and sees its figures and people', async () => {
-    const db = e2e.db.database;
-    const [{ id: competenceId }] = await db.query<{ id: string }>(`select id from competences where key = 'lk21.selfreg.change'`);
-    const [{ id: teamId }] = await db.query<{ id: string }>(`select id from teams where organisation_id = $1 and name = 'Verpakking'`, [orgId]);
-    const session = await (await page.request.get('/api/auth/session')).json();
-    const made = await page.request.post(`/api/organisations/${orgId}/needs/from-diagnosis`, { headers: { 'x-csrf-token': session.csrfToken }, data: { competenceId, groupBy: 'team', groupId: teamId } });
-    expect(made.status()).toBe(201);
-    await page.goto(`/o/${orgId}/needs/${(await made.json()).id}`);
+    await page.goto(`/o/${orgId}/diagnosis`);
+    await page.getByRole('heading', { level: 1, name: 'Waar zijn de opleidingsnoden?' }).waitFor();
+    await page.getByRole('button', { name: 'Maak een nood van Omgaan met verandering voor Verpakking' }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     needUrl = new URL(page.url()).pathname;
     await page.getByRole('heading', { name: 'Cijfers uit de diagnose' }).waitFor();
