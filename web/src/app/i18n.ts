@@ -22,6 +22,7 @@ export const namespaces = [
   'diagnosis',
   'charts',
   'plan',
+  'learner',
 ] as const;
 const STORAGE_KEY = 'leerkompas.locale';
 

@@ -41,4 +41,11 @@ export const paths = {
   /** actionId 'new' opens the editor for a new action. */
   planAction: (orgId: string, planId: string, actionId: string) => `/o/${orgId}/plan/${planId}/actions/${actionId}`,
   planFollowUp: (orgId: string, planId: string) => `/o/${orgId}/plan/${planId}/follow-up`,
+  // Leerportaal (the signed-in learner) and the public catalog (also without an account).
+  learnerHome: () => '/learn',
+  learnerSaved: () => '/learn/saved',
+  learnerEnrolments: () => '/learn/enrolments',
+  /** Public search; `search` is the query string without "?" (the filters). */
+  catalog: (search?: string) => (search ? `/catalog?${search}` : '/catalog'),
+  catalogOffer: (offerId: string) => `/catalog/${offerId}`,
 };

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout, PublicLayout } from './layout/AppLayout';
+import { OptionalSessionLayout } from './layout/OptionalSessionLayout';
 import { RequireSession } from './layout/RequireSession';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { RouteError } from './layout/RouteError';
@@ -18,6 +19,14 @@ export const router = createBrowserRouter([
       },
       // The self-assessment from a personal link (/s#<token>): no account, its own simple layout.
       { path: '/s', lazy: page(() => import('../features/survey/pages/SurveyPage')) },
+      // The public catalog: open without an account; signed-in people keep their menu.
+      {
+        element: <OptionalSessionLayout />,
+        children: [
+          { path: '/catalog', lazy: page(() => import('../features/learner/pages/CatalogSearchPage')) },
+          { path: '/catalog/:offerId', lazy: page(() => import('../features/learner/pages/OfferPage')) },
+        ],
+      },
       {
         element: <RequireSession />,
         children: [
@@ -67,6 +76,9 @@ export const router = createBrowserRouter([
               { path: 'o/:orgId/plan/:planId', lazy: page(() => import('../features/training-plan/pages/PlanPage')) },
               { path: 'o/:orgId/plan/:planId/actions/:actionId', lazy: page(() => import('../features/training-plan/pages/ActionEditorPage')) },
               { path: 'o/:orgId/plan/:planId/follow-up', lazy: page(() => import('../features/training-plan/pages/FollowUpPage')) },
+              { path: 'learn', lazy: page(() => import('../features/learner/pages/LearnerHomePage')) },
+              { path: 'learn/saved', lazy: page(() => import('../features/learner/pages/SavedOffersPage')) },
+              { path: 'learn/enrolments', lazy: page(() => import('../features/learner/pages/MyEnrolmentsPage')) },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -130,6 +130,14 @@ export function AppLayout() {
                 <NavLink to={paths.myResult(diagnosisOrgId)}>{t('nav.myResult', { ns: 'diagnosis' })}</NavLink>
               </li>
             ) : null}
+            {session.data?.memberships.some((m) => m.role === 'employee' || m.role === 'manager') ? (
+              <li>
+                <NavLink to={paths.learnerHome()}>{t('nav.learn', { ns: 'learner' })}</NavLink>
+              </li>
+            ) : null}
+            <li>
+              <NavLink to={paths.catalog()}>{t('nav.catalog', { ns: 'learner' })}</NavLink>
+            </li>
             <li>
               <NavLink to={paths.imports()}>{t('nav.imports')}</NavLink>
             </li>

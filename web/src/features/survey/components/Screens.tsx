@@ -2,10 +2,10 @@ import { useId, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { htmlLanguage, progressAt, textIn, type SurveyLocale } from '../../../../../src/shared/survey';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { ReadAloud } from '../../../components/ReadAloud';
 import type { SurveyView, SurveyVisibility } from '../api/survey';
 import { SurveyIcon, type SurveyIconName } from './Icons';
 import { LevelChoice, type Choice } from './LevelChoice';
-import { ReadAloud } from './ReadAloud';
 
 /** The first heading of every screen takes the focus when the screen changes (see SurveyPage). */
 type HeadingRef = RefObject<HTMLHeadingElement | null>;
@@ -47,7 +47,7 @@ export function WelcomeScreen({ survey, locale, heading, onStart }: { survey: Su
       <h1 id="survey-title" ref={heading} tabIndex={-1}>
         {survey.campaign.title}
       </h1>
-      <ReadAloud text={readText} locale={locale} />
+      <ReadAloud text={readText} locale={locale} ns="survey" className="survey-read-aloud" />
       {survey.campaign.description ? <p className="survey-lead">{survey.campaign.description}</p> : null}
       <p className="survey-lead">{t('welcome.intro')}</p>
       <ul className="survey-facts">
@@ -126,7 +126,7 @@ export function QuestionScreen({
           {description}
         </p>
       ) : null}
-      <ReadAloud text={readText} locale={locale} />
+      <ReadAloud text={readText} locale={locale} ns="survey" className="survey-read-aloud" />
       <p className="survey-ask" aria-hidden="true">
         {t('question.levelsLabel')}
       </p>
@@ -196,7 +196,7 @@ export function FinalScreen({
           <p id={hintId} className="survey-hint">
             {t('final.openQuestionHint')}
           </p>
-          <ReadAloud text={`${openQuestion}. ${t('final.openQuestionHint')}`} locale={locale} />
+          <ReadAloud text={`${openQuestion}. ${t('final.openQuestionHint')}`} locale={locale} ns="survey" className="survey-read-aloud" />
           <textarea id={wishId} aria-describedby={hintId} value={wish} maxLength={2000} rows={5} onChange={(e) => onWish(e.target.value)} />
         </div>
       ) : null}
@@ -235,7 +235,7 @@ export function DoneScreen({ heading, locale }: { heading: HeadingRef; locale: S
       </h1>
       <p className="survey-lead">{t('done.text')}</p>
       <p>{t('done.close')}</p>
-      <ReadAloud text={`${t('done.title')} ${t('done.text')} ${t('done.close')}`} locale={locale} />
+      <ReadAloud text={`${t('done.title')} ${t('done.text')} ${t('done.close')}`} locale={locale} ns="survey" className="survey-read-aloud" />
     </section>
   );
 }
@@ -289,6 +289,8 @@ export function ProblemScreen({ problem, heading, onRetry }: { problem: string; 
       <ReadAloud
         text={`${t(`problems.${problem}.title`)}. ${t(`problems.${problem}.text`)}`}
         locale={(i18n.resolvedLanguage as SurveyLocale | undefined) ?? 'nl'}
+        ns="survey"
+        className="survey-read-aloud"
       />
     </section>
   );

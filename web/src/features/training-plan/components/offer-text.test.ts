@@ -69,6 +69,7 @@ describe('why an offer is recommended', () => {
       t,
       'nl',
     );
+    expect(whyParts(rec({ distanceKm: 0.3 }), t, 'nl')).toEqual(['in het Nederlands', 'offer.why.near']);
     expect(parts).toEqual([
       'offer.why.text',
       'offer.why.langOther(code=DE)',
