@@ -16,7 +16,7 @@ export function whySentences(rec: RecommendationView, t: TFunction<'learner'>, f
   if (e.covers.some((c) => c.via === 'text')) parts.push(t('why.textMatch'));
   parts.push(t('why.language', { language: f.languageInText(e.language) }));
   if (e.online) parts.push(t('why.online'));
-  else if (e.distanceKm !== null) parts.push(t('why.distance', { km: e.distanceKm }));
+  else if (e.distanceKm !== null) parts.push(e.distanceKm === 0 ? t('why.near') : t('why.distance', { km: e.distanceKm }));
   const instrument = e.funding ? (e.funding.name[f.lang] ?? e.funding.name.nl ?? e.funding.instrument) : null;
   if (rec.priceAfterFundingCents === 0) parts.push(instrument && rec.priceCents > 0 ? t('why.freeWith', { instrument }) : t('why.free'));
   else if (instrument) parts.push(t('why.priceWith', { price: f.euros(rec.priceAfterFundingCents), instrument }));
