@@ -23,6 +23,7 @@ export const namespaces = [
   'charts',
   'plan',
   'learner',
+  'offers',
 ] as const;
 const STORAGE_KEY = 'leerkompas.locale';
 

@@ -41,6 +41,12 @@ export const paths = {
   /** actionId 'new' opens the editor for a new action. */
   planAction: (orgId: string, planId: string, actionId: string) => `/o/${orgId}/plan/${planId}/actions/${actionId}`,
   planFollowUp: (orgId: string, planId: string) => `/o/${orgId}/plan/${planId}/follow-up`,
+  // A training provider's own offers (provider_staff).
+  offers: (orgId: string) => `/o/${orgId}/offers`,
+  newOffer: (orgId: string) => `/o/${orgId}/offers/new`,
+  offer: (orgId: string, offerId: string) => `/o/${orgId}/offers/${offerId}`,
+  offerEditions: (orgId: string, offerId: string) => `/o/${orgId}/offers/${offerId}/editions`,
+  editionEnrolments: (orgId: string, offerId: string, editionId: string) => `/o/${orgId}/offers/${offerId}/editions/${editionId}`,
   // Leerportaal (the signed-in learner) and the public catalog (also without an account).
   learnerHome: () => '/learn',
   learnerSaved: () => '/learn/saved',

@@ -67,6 +67,15 @@ export function AppLayout() {
   const memberOf = [...new Set(session.data?.memberships.map((m) => m.organisationId) ?? [])];
   const diagnosisOrgId = orgId ?? (memberOf.length === 1 ? memberOf[0] : undefined);
   const diagnosisRoles = new Set(session.data?.memberships.filter((m) => m.organisationId === diagnosisOrgId).map((m) => m.role));
+  // Offers: the training provider on screen, or the only one the user works for as provider staff.
+  const providerOrgIds = [
+    ...new Set(
+      session.data?.memberships
+        .filter((m) => m.organisationKind === 'training_provider' && ['provider_staff', 'org_admin'].includes(m.role))
+        .map((m) => m.organisationId) ?? [],
+    ),
+  ];
+  const offersOrgId = orgId && providerOrgIds.includes(orgId) ? orgId : providerOrgIds.length === 1 ? providerOrgIds[0] : undefined;
   return (
     <>
       <SkipLink />
@@ -128,6 +137,11 @@ export function AppLayout() {
             {diagnosisOrgId && ['employee', 'manager'].some((r) => diagnosisRoles.has(r)) ? (
               <li>
                 <NavLink to={paths.myResult(diagnosisOrgId)}>{t('nav.myResult', { ns: 'diagnosis' })}</NavLink>
+              </li>
+            ) : null}
+            {offersOrgId ? (
+              <li>
+                <NavLink to={paths.offers(offersOrgId)}>{t('nav.offers', { ns: 'offers' })}</NavLink>
               </li>
             ) : null}
             {session.data?.memberships.some((m) => m.role === 'employee' || m.role === 'manager') ? (
