@@ -6,6 +6,32 @@ import { ErrorMessage, Loading } from '../../../components/Status';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { useOrganisations } from '../api/organisations';
 
+type Task = { key: string; to: string };
+
+/**
+ * Where a person goes next in an organisation, most likely first: the work of their roles (HR's
+ * needs analysis and plan, a manager's team, a learner's own learning, a provider's offers), then
+ * the reference pages everybody may read.
+ */
+function tasksFor(o: { id: string; kind: string; myRoles: string[] }, isPlatformAdmin: boolean): Task[] {
+  const has = (...roles: string[]) => roles.some((r) => o.myRoles.includes(r));
+  const tasks: Task[] = [];
+  if (o.kind === 'training_provider' && has('provider_staff', 'org_admin')) tasks.push({ key: 'openOffers', to: paths.offers(o.id) });
+  if (has('hr', 'org_admin') || (isPlatformAdmin && o.kind === 'employer')) {
+    tasks.push(
+      { key: 'openCampaigns', to: paths.campaigns(o.id) },
+      { key: 'openDiagnosis', to: paths.diagnosis(o.id) },
+      { key: 'openNeeds', to: paths.needs(o.id) },
+      { key: 'openPlan', to: paths.plans(o.id) },
+    );
+  }
+  if (has('manager')) tasks.push({ key: 'openTeam', to: paths.myTeam(o.id) });
+  if (has('employee', 'manager'))
+    tasks.push({ key: 'openLearning', to: paths.learnerHome() }, { key: 'openMyResult', to: paths.myResult(o.id) });
+  tasks.push({ key: 'openProfiles', to: paths.profiles(o.id) }, { key: 'openFrameworks', to: paths.frameworks(o.id) });
+  return tasks;
+}
+
 /** "My organisations": every organisation I belong to, my roles there, and where to go next. */
 export default function OrganisationHomePage() {
   const { t } = useTranslation('organisations');
@@ -14,6 +40,7 @@ export default function OrganisationHomePage() {
   const organisations = useOrganisations();
   const mine = new Set(session.data?.memberships.map((m) => m.organisationId));
   const list = (organisations.data ?? []).filter((o) => mine.has(o.id));
+  const isPlatformAdmin = session.data?.user.isPlatformAdmin === true;
 
   return (
     <>
@@ -32,20 +59,12 @@ export default function OrganisationHomePage() {
             </p>
             {o.kind === 'sector_body' ? <p>{t('home.memberCount', { count: o.sectorMemberCount })}</p> : null}
             <div className="card__actions">
-              {o.myRoles.includes('manager') ? (
-                <Link className="button button--primary" to={paths.myTeam(o.id)}>
-                  {t('home.openTeam')}
+              {tasksFor(o, isPlatformAdmin).map((task, i) => (
+                <Link key={task.key} className={i < 2 ? 'button button--primary' : 'button'} to={task.to}>
+                  {t(`home.${task.key}`)}
                   <span className="visually-hidden"> – {o.name}</span>
                 </Link>
-              ) : null}
-              <Link className="button button--primary" to={paths.profiles(o.id)}>
-                {t('home.openProfiles')}
-                <span className="visually-hidden"> – {o.name}</span>
-              </Link>
-              <Link className="button" to={paths.frameworks(o.id)}>
-                {t('home.openFrameworks')}
-                <span className="visually-hidden"> – {o.name}</span>
-              </Link>
+              ))}
             </div>
           </li>
         ))}
