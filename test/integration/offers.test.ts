@@ -805,6 +805,27 @@ describe.each(databaseKinds)('offers on %s', (kind) => {
       // Without words, relevance means the most recently published first.
       expect(await codes({})).toEqual(['EHBO', 'COA', 'NT2', 'EXC', 'MAG', 'HEF']);
 
+      // Pages of the start order, across the end of the offers with a coming edition.
+      const walk = async (limit: number) => {
+        const pages: string[][] = [];
+        let cursor: string | null = null;
+        do {
+          const result: SearchResult = await search({ provider: providerS, sort: 'start', limit, ...(cursor ? { cursor } : {}) });
+          pages.push(result.items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)![0]));
+          cursor = result.nextCursor;
+        } while (cursor);
+        return pages;
+      };
+      expect(await walk(2)).toEqual([
+        ['COA', 'HEF'],
+        ['MAG', 'EXC'],
+        ['NT2', 'EHBO'],
+      ]);
+      expect(await walk(5)).toEqual([['COA', 'HEF', 'MAG', 'EXC', 'NT2'], ['EHBO']]);
+      expect(await walk(6)).toEqual([['COA', 'HEF', 'MAG', 'EXC', 'NT2', 'EHBO']]);
+      expect(await codes({ sort: 'start', region: 'west-vlaanderen' })).toEqual(['EHBO']);
+      expect(await codes({ sort: 'start', q: 'heftruck' })).toEqual(['HEF', 'MAG']);
+
       const first = await search({ provider: providerS, sort: 'price', limit: 4 });
       expect(first.items.map((i) => i.priceCents)).toEqual([0, 5_000, 15_000, 25_000]);
       expect(first.total).toBe(6);
@@ -960,6 +981,11 @@ describe.each(databaseKinds)('offers on %s', (kind) => {
       );
       // Neither the capacity nor the offer's other fields of that row were written.
       expect({ capacity: Number(kept.capacity), format: kept.format }).toEqual({ capacity: 12, format: 'classroom' });
+      // A published offer keeps a confirmed competence, as in the API.
+      const bare = (await postCsv(staffA, providerA, `${header}\n${row(4).replace('lk21.digital.safety:2', '')}`)).json() as ImportResult;
+      expect(bare.errors).toEqual([
+        { line: 2, code: 'C-ENR', message: 'competences: a published offer keeps at least one confirmed competence' },
+      ]);
       const accepted = (await postCsv(staffA, providerA, `${header}\n${row(4)}`)).json() as ImportResult;
       expect(accepted).toMatchObject({ updated: 1, errors: [] });
       const [updated] = await sql<{ capacity: number; format: string }>(
@@ -967,6 +993,31 @@ describe.each(databaseKinds)('offers on %s', (kind) => {
         [editionId],
       );
       expect({ capacity: Number(updated.capacity), format: updated.format }).toEqual({ capacity: 4, format: 'online' });
+    });
+
+    it('imports a large file in one transaction and refreshes the catalog statistics after it', async () => {
+      const providerZ = (await buildOrganisation(t.db.database, { name: 'Leerhuis Olm', kind: 'training_provider' })).id;
+      const staffZ = await logIn(
+        t.app,
+        (await buildUser(t.db.database, { organisationId: providerZ, role: 'provider_staff' })).email,
+        TEST_PASSWORD,
+      );
+      const lines = Array.from(
+        { length: 150 },
+        (_, i) =>
+          `Z-${i},Heftruck groep ${i},Veilig rijden met de heftruck.,nl,online,,240,${i},,,,lk21.selfreg.safety:2,${inDays(30 + (i % 40))}/${inDays(31 + (i % 40))}/10`,
+      );
+      const imported = await postCsv(staffZ, providerZ, [header, ...lines].join('\n'));
+      expect(imported.statusCode, imported.body).toBe(200);
+      expect(imported.json()).toMatchObject({ created: 150, errors: [] });
+      // VACUUM (ANALYZE) ran: row estimate and visibility map are up to date.
+      const [stats] = await sql<{ reltuples: number; relallvisible: number; n: number }>(
+        `select reltuples, relallvisible, (select count(*)::int from offers) as n from pg_class where relname = 'offers'`,
+      );
+      expect(Number(stats.reltuples)).toBe(Number(stats.n));
+      expect(Number(stats.relallvisible)).toBeGreaterThan(0);
+      const [count] = await sql<{ n: number }>(`select count(*)::int as n from offers where provider_id = $1`, [providerZ]);
+      expect(Number(count.n)).toBe(150);
     });
 
     it('exports JSON that imports into another provider as the same offers; bad JSON items are refused per item or as a whole', async () => {

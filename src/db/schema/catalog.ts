@@ -71,6 +71,14 @@ export const offers = pgTable(
     index('offers_search_nl_idx').using('gin', t.searchNl),
     index('offers_languages_idx').using('gin', t.languages),
     index('offers_recognitions_idx').using('gin', t.recognitions),
+    // Catalog search (src/modules/offers/search.ts): the columns the facet counts and the common
+    // filters read, so those can come from this index alone (7 MB for 50,000 offers against 47 MB
+    // of rows); and one partial index per sort order, so a page is read in order and the scan
+    // stops after it.
+    index('offers_search_facets_idx').on(t.status, t.region, t.format, t.level, t.priceCents, t.durationMinutes, t.languages, t.recognitions),
+    index('offers_published_price_idx').on(t.priceCents, t.id).where(sql`${t.status} = 'published'`),
+    index('offers_published_duration_idx').on(t.durationMinutes, t.id).where(sql`${t.status} = 'published'`),
+    index('offers_published_recent_idx').on(t.publishedAt.desc().nullsLast(), t.id).where(sql`${t.status} = 'published'`),
   ],
 );
 
@@ -108,7 +116,12 @@ export const offerEditions = pgTable(
     enrolledCount: integer('enrolled_count').notNull().default(0),
     ...timestamps,
   },
-  (t) => [index('offer_editions_offer_idx').on(t.offerId, t.startsOn), index('offer_editions_starts_idx').on(t.startsOn)],
+  (t) => [
+    index('offer_editions_offer_idx').on(t.offerId, t.startsOn),
+    index('offer_editions_starts_idx').on(t.startsOn),
+    // Catalog search sorted by next start: scheduled editions in start order.
+    index('offer_editions_scheduled_start_idx').on(t.startsOn, t.offerId).where(sql`${t.status} = 'scheduled'`),
+  ],
 );
 
 export const enrolments = pgTable(

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import type { Db, Executor } from '../../db/client.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
@@ -35,6 +36,8 @@ import type {
 
 /** Offers one import may carry. */
 export const MAX_IMPORT_ROWS = 5_000;
+/** Offers written by one import from which the import refreshes the statistics of the catalog tables. */
+export const REFRESH_STATISTICS_AFTER = 100;
 /** Offers develop competences, not the headings of a framework's tree (kind `group`). */
 const GROUP_MESSAGE = 'is a group of competences; tag the competences in it instead';
 /** Level given to suggested competences until the provider sets it (2 = "with some help" on the default scale). */
@@ -251,6 +254,9 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       else if (competences.some((x) => x.competenceId === found[0].id)) problems.push({ path: `/competences/${i}`, message: `"${c.key}" is listed twice` });
       else competences.push({ competenceId: found[0].id, level: c.level, confirmed: true });
     });
+    if (context.existing?.status === 'published' && offer.competences.length === 0) {
+      problems.push({ path: '/competences', message: 'a published offer keeps at least one confirmed competence' });
+    }
     const current = context.existing ? await q.findEditions(tx, [context.existing.id]) : [];
     const editions: Array<{ values: ExchangeOffer['editions'][number]; before: q.EditionRow | undefined }> = [];
     offer.editions.forEach((e, i) => {
@@ -390,6 +396,12 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         detail: { rows: items.length, created, updated, unchanged, errors: errors.length },
       });
     });
+    if (created + updated >= REFRESH_STATISTICS_AFTER) {
+      // After a large import: fresh planner statistics, and the visibility map that lets the
+      // catalog search count facets from offers_search_facets_idx alone. PGlite has no
+      // autovacuum (the ESCO import does the same). Outside the transaction: VACUUM cannot run in one.
+      await db.execute(sql.raw('VACUUM (ANALYZE) offers, offer_editions, offer_competences'));
+    }
     errors.sort((a, b) => a.line - b.line);
     return { created, updated, unchanged, rows: items.length, errors };
   }
