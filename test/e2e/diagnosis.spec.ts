@@ -171,6 +171,22 @@ describe('diagnosis screens', () => {
     expect(e2e.pageErrors).toEqual([]);
   });
 
+  it('HR makes a training need of a top-need row in one click', async () => {
+    const page = await e2e.newPage();
+    await logIn(page);
+    const orgId = await page.evaluate(
+      async () => (await (await fetch('/api/auth/session')).json()).memberships[0].organisationId as string,
+    );
+    await page.goto(`/o/${orgId}/diagnosis/top-needs`);
+    const table = page.getByRole('table', { name: 'Tabel: grootste opleidingsnoden voor Doelgroepmedewerkers' });
+    const firstRow = table.locator('tbody tr').first();
+    const competence = ((await firstRow.locator('th').textContent()) ?? '').trim();
+    await firstRow.getByRole('button', { name: `Maak een nood van ${competence} voor Doelgroepmedewerkers` }).click();
+    await page.getByRole('heading', { level: 1, name: `${competence} – Doelgroepmedewerkers` }).waitFor();
+    await page.getByRole('heading', { name: 'Cijfers uit de diagnose' }).waitFor();
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
   it('fits a 360 px phone: the wide table scrolls in its own box, the page does not', async () => {
     const page = await e2e.newPage({ viewport: PHONE });
     await logIn(page);

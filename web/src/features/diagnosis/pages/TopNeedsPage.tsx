@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { BarChart } from '../../../components/charts/BarChart';
 import { useNumberFormats } from '../../../components/charts/useNumberFormats';
-import { DataTable } from '../../../components/DataTable';
+import { DataTable, type Column } from '../../../components/DataTable';
+import { MakeNeedButton } from '../../../components/MakeNeedButton';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { useTopNeeds, type TopNeed, type TopNeeds } from '../api/diagnosis';
@@ -35,7 +36,14 @@ export default function TopNeedsPage() {
         <>
           <p className="diagnosis-status">{t('topNeeds.how', { k: needs.data.threshold })}</p>
           {needs.data.groups.map((group) => (
-            <TargetGroupNeeds key={group.targetGroup} group={group} threshold={needs.data.threshold} />
+            <TargetGroupNeeds
+              key={group.targetGroup}
+              group={group}
+              threshold={needs.data.threshold}
+              orgId={orgId}
+              campaignId={needs.data.campaignId}
+              canMakeNeeds={access.canExport}
+            />
           ))}
         </>
       ) : null}
@@ -44,7 +52,20 @@ export default function TopNeedsPage() {
   );
 }
 
-function TargetGroupNeeds({ group, threshold }: { group: TopNeeds['groups'][number]; threshold: number }) {
+function TargetGroupNeeds({
+  group,
+  threshold,
+  orgId,
+  campaignId,
+  canMakeNeeds,
+}: {
+  group: TopNeeds['groups'][number];
+  threshold: number;
+  orgId: string;
+  campaignId: string | null;
+  /** HR turns a row into a training need for the whole target group in one click. */
+  canMakeNeeds: boolean;
+}) {
   const { t } = useTranslation('diagnosis');
   const labels = useLabels();
   const f = useNumberFormats();
@@ -60,6 +81,32 @@ function TargetGroupNeeds({ group, threshold }: { group: TopNeeds['groups'][numb
   );
   const axisText = useMemo(() => (v: number) => f.percent(v), [f]);
   const top = group.items[0];
+  const columns: Array<Column<TopNeed>> = [
+    { key: 'rank', header: t('topNeeds.rank'), numeric: true, render: (i) => group.items.indexOf(i) + 1 },
+    { key: 'competence', header: t('topNeeds.competence'), rowHeader: true, render: (i) => labels.competence(i.label) },
+    { key: 'share1', header: t('topNeeds.share1'), numeric: true, render: (i) => f.percent(i.shareGap1) },
+    { key: 'share2', header: t('topNeeds.share2'), numeric: true, render: (i) => f.percent(i.shareGap2) },
+    { key: 'mean', header: t('topNeeds.meanGap'), numeric: true, render: (i) => f.gap(i.meanGap) },
+    { key: 'assessed', header: t('topNeeds.assessed'), numeric: true, render: (i) => f.int(i.assessed) },
+  ];
+  if (canMakeNeeds) {
+    columns.push({
+      key: 'need',
+      header: t('topNeeds.makeNeed'),
+      render: (i) => (
+        <MakeNeedButton
+          compact
+          orgId={orgId}
+          competenceId={i.competenceId}
+          groupBy="target_group"
+          groupId={group.targetGroup}
+          campaignId={campaignId}
+          competenceLabel={labels.competence(i.label)}
+          groupLabel={name}
+        />
+      ),
+    });
+  }
   return (
     <section className="needs-group" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('topNeeds.groupTitle', { group: name })}</h2>
@@ -85,14 +132,7 @@ function TargetGroupNeeds({ group, threshold }: { group: TopNeeds['groups'][numb
             rows={group.items}
             rowKey={(i) => i.competenceId}
             empty={t('topNeeds.none', { k: threshold })}
-            columns={[
-              { key: 'rank', header: t('topNeeds.rank'), numeric: true, render: (i) => group.items.indexOf(i) + 1 },
-              { key: 'competence', header: t('topNeeds.competence'), rowHeader: true, render: (i) => labels.competence(i.label) },
-              { key: 'share1', header: t('topNeeds.share1'), numeric: true, render: (i) => f.percent(i.shareGap1) },
-              { key: 'share2', header: t('topNeeds.share2'), numeric: true, render: (i) => f.percent(i.shareGap2) },
-              { key: 'mean', header: t('topNeeds.meanGap'), numeric: true, render: (i) => f.gap(i.meanGap) },
-              { key: 'assessed', header: t('topNeeds.assessed'), numeric: true, render: (i) => f.int(i.assessed) },
-            ]}
+            columns={columns}
           />
         </>
       )}
