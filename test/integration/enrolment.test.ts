@@ -101,6 +101,38 @@ describe.each(databaseKinds)('enrolment on %s', (kind) => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('moves the waiting list up in order when the provider raises the capacity, and not beyond it', async () => {
+    const { offer, editions } = await buildOffer(t.db.database, {
+      providerId,
+      title: 'EHBO basis',
+      editions: [{ capacity: 2, startsOn: inDays(30) }],
+    });
+    const editionId = editions[0].id;
+    const made = [];
+    for (const personId of people.slice(0, 6)) made.push((await orgEnrol({ editionId, personIds: [personId] })).json()[0]);
+    expect(made.map((e) => e.status)).toEqual(['enrolled', 'enrolled', 'waitlisted', 'waitlisted', 'waitlisted', 'waitlisted']);
+
+    const raised = await provider.request('PATCH', `/api/organisations/${providerId}/offers/${offer.id}/editions/${editionId}`, { capacity: 4 });
+    expect(raised.statusCode, raised.body).toBe(200);
+    const after = (await hr.request('GET', `/api/organisations/${orgId}/enrolments?editionId=${editionId}`)).json() as Array<{
+      id: string;
+      status: string;
+      waitlistPosition: number | null;
+    }>;
+    const byId = new Map(after.map((e) => [e.id, e]));
+    // The first two in line get the new seats; the others move up to places 1 and 2.
+    expect(made.map((e) => byId.get(e.id)!.status)).toEqual(['enrolled', 'enrolled', 'enrolled', 'enrolled', 'waitlisted', 'waitlisted']);
+    expect(made.slice(4).map((e) => byId.get(e.id)!.waitlistPosition)).toEqual([1, 2]);
+    const [row] = await sql<{ enrolled_count: number }>(`select enrolled_count from offer_editions where id = $1`, [editionId]);
+    expect(Number(row.enrolled_count)).toBe(4);
+
+    // Lowering it again below the seats taken is refused, naming the field; nobody loses a seat.
+    const lowered = await provider.request('PATCH', `/api/organisations/${providerId}/offers/${offer.id}/editions/${editionId}`, { capacity: 3 });
+    expect(lowered.statusCode).toBe(400);
+    expect(lowered.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(lowered.json().errors)).toContain('capacity');
+  });
+
   it('parallel self-enrolments of one learner give one enrolment and clear 409s', async () => {
     const { editions } = await buildOffer(t.db.database, { providerId, editions: [{ capacity: 3 }] });
     const responses = await Promise.all(

@@ -6,6 +6,7 @@ import { requireActor, requireOrgPermission, type Actor } from '../../server/ten
 import { brusselsDay } from '../training-plans/service.js';
 import { toCsv } from '../diagnosis/exports.js';
 import * as q from './queries.js';
+import { promoteWaitlist } from './waitlist.js';
 import type { EnrolmentView, OrgEnrolBody, OrgEnrolmentsQuery, RecordAttendanceBody, SavedOfferView } from './schemas.js';
 
 export interface EnrolmentDeps {
@@ -54,8 +55,13 @@ export function createEnrolmentService({ db, now = () => new Date() }: Enrolment
     const path = '/body/planActionId';
     if (action.kind === 'non_training') throw badRequest(path, 'is a non-training action; it has no offer');
     if (action.planStatus === 'closed')
-      throw new AppError('plan.closed', { status: 409, detail: 'The plan of this action is closed.', errors: [{ path, message: 'belongs to a closed plan' }] });
-    if (action.offerEditionId && action.offerEditionId !== edition.id) throw conflict('The plan action is linked to another offer edition.', path);
+      throw new AppError('plan.closed', {
+        status: 409,
+        detail: 'The plan of this action is closed.',
+        errors: [{ path, message: 'belongs to a closed plan' }],
+      });
+    if (action.offerEditionId && action.offerEditionId !== edition.id)
+      throw conflict('The plan action is linked to another offer edition.', path);
     if (action.offerId && action.offerId !== edition.offerId) throw conflict('The plan action is linked to another offer.', path);
     if (action.offerEditionId !== edition.id && action.planStatus !== 'draft') {
       throw new AppError('plan.not_editable', {
@@ -102,28 +108,6 @@ export function createEnrolmentService({ db, now = () => new Date() }: Enrolment
     return row;
   }
 
-  /** Gives free seats to the waiting list, first come first served. */
-  async function promote(tx: Executor, edition: q.LockedEdition): Promise<string[]> {
-    const promoted: string[] = [];
-    while (edition.enrolledCount < edition.capacity) {
-      const next = await q.firstWaitlisted(tx, edition.id);
-      if (!next) break;
-      await q.updateEnrolment(tx, next.id, { status: 'enrolled', waitlistPosition: null });
-      await q.setEnrolledCount(tx, edition.id, 1);
-      edition.enrolledCount += 1;
-      if (next.planActionId && next.personId && next.employerId) {
-        await q.mirrorParticipant(tx, {
-          actionId: next.planActionId,
-          personId: next.personId,
-          organisationId: next.employerId,
-          status: 'enrolled',
-        });
-      }
-      promoted.push(next.id);
-    }
-    return promoted;
-  }
-
   async function cancelRow(tx: Executor, row: q.EnrolmentRow, actor: Actor): Promise<void> {
     const edition = await q.lockEdition(tx, row.editionId);
     // Re-read under the edition lock: a concurrent promotion may have changed the row.
@@ -145,7 +129,7 @@ export function createEnrolmentService({ db, now = () => new Date() }: Enrolment
         status: 'cancelled',
       });
     }
-    const promoted = edition.status === 'scheduled' ? await promote(tx, edition) : [];
+    const promoted = edition.status === 'scheduled' ? await promoteWaitlist(tx, edition) : [];
     await writeAudit(tx, {
       event: 'enrolment_cancelled',
       actorUserId: actor.userId,

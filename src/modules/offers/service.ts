@@ -21,6 +21,7 @@ import { requireOrgPermission, type Actor, type Permission } from '../../server/
 import { guardCell } from '../diagnosis/exports.js';
 import { suggestCompetencesForText } from '../frameworks/suggest-competences.js';
 import * as q from './queries.js';
+import { promoteAfterCapacityChange } from '../enrolment/waitlist.js';
 import type {
   CreateEditionBody,
   CreateOfferBody,
@@ -548,6 +549,8 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         const problems = validateEdition(edition, { today: brusselsDate(now()), before });
         if (problems.length) throw validationError(problems, '/body', 'edition');
         await q.updateEdition(tx, editionId, { ...edition, ...(input.status ? { status: input.status } : {}) });
+        // More seats: the waiting list moves up at once, first come first served.
+        if (edition.capacity > before.capacity) await promoteAfterCapacityChange(tx, editionId);
         await q.updateOffer(tx, providerId, offerId, {});
         return detail(tx, offer);
       });
