@@ -13,7 +13,7 @@ import {
   type NamedInvitations,
 } from '../api/campaigns';
 import { InvitationStatusBadge, type InvitationStatusName } from './Badges';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 
 const statuses: InvitationStatusName[] = ['not_issued', 'issued', 'started', 'submitted', 'revoked'];
 

@@ -16,7 +16,7 @@ import {
   type CampaignDetail,
   type IssuedLinks,
 } from '../api/campaigns';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Icon } from './Icons';
 
 const ALL = 'all';

@@ -10,7 +10,7 @@ import type { Locale } from '../../../../../src/shared/roles';
 import { campaignKey, campaignsKey, closeCampaign, deleteCampaign, openCampaign, useCampaign, type CampaignDetail } from '../api/campaigns';
 import { CampaignStatusBadge } from '../components/Badges';
 import { CompetencePreview } from '../components/CompetencePreview';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Icon } from '../components/Icons';
 import { InvitationsPanel } from '../components/InvitationsPanel';
 import { LinksPanel } from '../components/LinksPanel';
