@@ -1,5 +1,5 @@
 CREATE INDEX "offer_editions_scheduled_start_idx" ON "offer_editions" USING btree ("starts_on","offer_id") WHERE "offer_editions"."status" = 'scheduled';--> statement-breakpoint
-CREATE INDEX "offers_search_facets_idx" ON "offers" USING btree ("status","region","format","level","price_cents","duration_minutes","languages","recognitions");--> statement-breakpoint
+CREATE INDEX "offers_search_facets_idx" ON "offers" USING btree ("status","region","format","level","price_cents","duration_minutes","languages","recognitions","id");--> statement-breakpoint
 CREATE INDEX "offers_published_price_idx" ON "offers" USING btree ("price_cents","id") WHERE "offers"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "offers_published_duration_idx" ON "offers" USING btree ("duration_minutes","id") WHERE "offers"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "offers_published_recent_idx" ON "offers" USING btree ("published_at" DESC NULLS LAST,"id") WHERE "offers"."status" = 'published';

@@ -14,9 +14,10 @@ import type { SearchQuery, SearchResult } from './schemas.js';
  *
  * Without words, two queries run side by side (on PostgreSQL over two pooled connections):
  * - the facet counts and the total, in one pass with GROUPING SETS over every matching offer. With
- *   filters on region, format, level, price, duration, language or recognition only, everything it
- *   reads is in offers_search_facets_idx, so the planner can take an index-only scan (7 MB for
- *   50,000 offers instead of 47 MB of rows with their tsvector) once the table is vacuumed;
+ *   filters on region, format, level, price, duration, language, recognition or dates only,
+ *   everything it reads of offers is in offers_search_facets_idx, so the planner can take an
+ *   index-only scan (8 MB for 50,000 offers instead of 47 MB of rows with their tsvector) once the
+ *   table is vacuumed;
  * - the page. Price, duration and "most recently published" walk a partial index in that order and
  *   stop after one page; "next start" walks the scheduled editions in start order (pageByStart).
  * With words, the full-text test is the costly part, so it runs once: the matches go into a CTE
