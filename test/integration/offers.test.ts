@@ -993,6 +993,17 @@ describe.each(databaseKinds)('offers on %s', (kind) => {
         [editionId],
       );
       expect({ capacity: Number(updated.capacity), format: updated.format }).toEqual({ capacity: 4, format: 'online' });
+
+      // Full with one person waiting; an import that raises the capacity gives that person the seat.
+      const waiting = (await buildPerson(t.db.database, { organisationId: employerId })).id;
+      const queued = await hr.request('POST', `/api/organisations/${employerId}/enrolments`, { editionId, personIds: [waiting] });
+      expect(queued.json()[0].status).toBe('waitlisted');
+      expect(((await postCsv(staffA, providerA, `${header}\n${row(5)}`)).json() as ImportResult).errors).toEqual([]);
+      const [promoted] = await sql<{ status: string; enrolled_count: number }>(
+        `select en.status, e.enrolled_count from enrolments en join offer_editions e on e.id = en.edition_id where en.person_id = $1`,
+        [waiting],
+      );
+      expect({ status: promoted.status, enrolled: Number(promoted.enrolled_count) }).toEqual({ status: 'enrolled', enrolled: 5 });
     });
 
     it('imports a large file in one transaction and refreshes the catalog statistics after it', async () => {

@@ -372,6 +372,8 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
                 const locked = (await q.lockEdition(row, offerId, before.id))!;
                 if (values.capacity < locked.enrolledCount) throw new Error(`editions: capacity of ${values.startsOn} must not be below the ${locked.enrolledCount} seats already taken`);
                 await q.updateEdition(row, before.id, { endsOn: values.endsOn, capacity: values.capacity, enrolmentDeadline: deadline });
+                // As in the API: more seats move the waiting list up at once.
+                if (values.capacity > locked.capacity) await promoteAfterCapacityChange(row, before.id);
                 changed = true;
               }
             }
