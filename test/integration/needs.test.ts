@@ -9,6 +9,7 @@ import { buildCampaign } from '../factories/supervision.js';
 import {
   actionParticipants,
   auditLog,
+  enrolments,
   internalTrainers,
   needPeople,
   offerCompetences,
@@ -524,6 +525,27 @@ describe.each(databaseKinds)('needs register, triage and prioritisation on %s', 
       expect((await manager.request('GET', `${base()}/ranked.csv`)).statusCode).toBe(403);
       const exports = await t.db.database.db.select().from(auditLog).where(and(eq(auditLog.organisationId, orgId), eq(auditLog.event, 'data_export')));
       expect(exports.map((e) => e.subject).sort()).toEqual(['needs-ranked.csv', 'needs-ranked.csv', 'needs-ranked.xlsx']);
+    });
+
+    it('counts a completed catalog course the learner enrolled in outside the plan as training hours for fairness', async () => {
+      const db = t.db.database.db;
+      const fairness = async () =>
+        (await hr.request('GET', `${base()}/${needA}/priority`)).json().criteria.find((x: { criterion: string }) => x.criterion === 'fairness');
+      expect((await fairness()).suggestion.inputs.affectedMedianHours).toBe(0);
+      const provider = await buildOrganisation(t.db.database, { kind: 'training_provider' });
+      const [offer] = await db
+        .insert(offers)
+        .values({ providerId: provider.id, code: 'EIGEN-1', title: { nl: 'Avondcursus plannen' }, languages: ['nl'], format: 'classroom', durationMinutes: 1200, priceCents: 0, status: 'published' })
+        .returning();
+      const [edition] = await db.insert(offerEditions).values({ offerId: offer.id, startsOn: dateAgo(80), endsOn: dateAgo(60), capacity: 10 }).returning();
+      for (const name of ['a1', 'a2']) {
+        await db.insert(enrolments).values({ editionId: edition.id, personId: people[name], employerId: orgId, status: 'completed', minutesAttended: 1200, completedOn: dateAgo(60) });
+      }
+      // A cancelled one and one of another employer do not count.
+      await db.insert(enrolments).values({ editionId: edition.id, personId: people.a3, employerId: orgId, status: 'cancelled', minutesAttended: 1200, completedOn: null });
+      const c = await fairness();
+      expect(c.suggestion.inputs).toMatchObject({ affectedMedianHours: 20, people: 2 });
+      expect(c.suggestion.score).toBeLessThan(5);
     });
   });
 });

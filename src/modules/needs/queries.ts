@@ -469,15 +469,23 @@ export async function profileImportance(db: Executor, organisationId: string, pr
 
 /**
  * Minutes of training attended per person of the organisation (every person, 0 when none):
- * participations attended or completed, completed on or after `since`.
+ * plan participations and catalog enrolments outside the plan, attended or completed, completed
+ * on or after `since`.
  */
 export async function trainingMinutesPerPerson(db: Executor, organisationId: string, since: string): Promise<Map<string, number>> {
   const rows = await rawRows<{ id: string; minutes: number }>(
     db,
-    sql`select p.id, coalesce(sum(ap.minutes_attended) filter (where ap.status in ('attended', 'completed') and ap.completed_on >= ${since}::date), 0)::int as minutes
-        from people p left join action_participants ap on ap.person_id = p.id and ap.organisation_id = ${organisationId}
-        where p.organisation_id = ${organisationId}
-        group by p.id`,
+    // Plan participations, plus catalog courses a person took outside the plan (enrolments linked
+    // to a plan action are mirrored into action_participants, so they count once).
+    sql`select p.id,
+               (coalesce((select sum(ap.minutes_attended) from action_participants ap
+                           where ap.person_id = p.id and ap.organisation_id = ${organisationId}
+                             and ap.status in ('attended', 'completed') and ap.completed_on >= ${since}::date), 0)
+              + coalesce((select sum(e.minutes_attended) from enrolments e
+                           where e.person_id = p.id and e.employer_id = ${organisationId} and e.plan_action_id is null
+                             and e.status in ('attended', 'completed') and e.completed_on >= ${since}::date), 0))::int as minutes
+        from people p
+        where p.organisation_id = ${organisationId}`,
   );
   return new Map(rows.map((r) => [r.id, Number(r.minutes)]));
 }
