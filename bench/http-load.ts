@@ -24,6 +24,7 @@ export interface LatencyStats {
   errors: number;
   p50Ms: number;
   p95Ms: number;
+  p99Ms: number;
   maxMs: number;
 }
 
@@ -37,6 +38,7 @@ export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
   p95Ms: number;
+  p99Ms: number;
   maxMs: number;
   byLabel: Record<string, LatencyStats>;
   /** The first few failures, for the log. */
@@ -89,6 +91,7 @@ function stats(latencies: number[], errors: number): LatencyStats {
     errors,
     p50Ms: round(percentile(sorted, 50), 2),
     p95Ms: round(percentile(sorted, 95), 2),
+    p99Ms: round(percentile(sorted, 99), 2),
     maxMs: round(sorted[sorted.length - 1] ?? NaN, 2),
   };
 }
@@ -152,6 +155,7 @@ async function execute(job: LoadJob): Promise<LoadResult> {
     requestsPerSecond: Math.round(requests / (wallMs / 1000)),
     p50Ms: all.p50Ms,
     p95Ms: all.p95Ms,
+    p99Ms: all.p99Ms,
     maxMs: all.maxMs,
     byLabel: Object.fromEntries([...byLabel].map(([label, e]) => [label, stats(e.latencies, e.errors)])),
     firstErrors,

@@ -12,8 +12,29 @@ import { defaultOutDir, generateEscoFull } from './generate-esco.js';
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const resultsDir = path.join(benchDir, 'results');
 
-/** The server the benchmarks create their throwaway databases on. */
-export const postgresAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/**
+ * The PostgreSQL server the benchmarks create their throwaway databases on (CREATE DATABASE
+ * lk_bench_…, dropped after): the first of BENCH_DATABASE_URL, DATABASE_URL and TEST_DATABASE_URL
+ * that is set, else the local server. The database named in the URL is only used to connect.
+ * BENCH_DATABASE_URL=none measures PGlite only.
+ */
+export const postgresAdminUrl =
+  process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Which of the variables chose postgresAdminUrl, for the results. */
+export const postgresUrlSource = process.env.BENCH_DATABASE_URL
+  ? 'BENCH_DATABASE_URL'
+  : process.env.DATABASE_URL
+    ? 'DATABASE_URL'
+    : process.env.TEST_DATABASE_URL
+      ? 'TEST_DATABASE_URL'
+      : 'default (local server)';
+
+/**
+ * BENCH_SCALE=small: a tenth of the sector workload and fewer repetitions, for development.
+ * Anything else (or unset) is the full scale the results are committed at.
+ */
+export const benchScale: 'full' | 'small' = process.env.BENCH_SCALE === 'small' ? 'small' : 'full';
 
 export type BenchDatabaseKind = 'pglite' | 'postgres';
 
@@ -24,6 +45,7 @@ export interface BenchDatabase {
 }
 
 export async function postgresAvailable(): Promise<boolean> {
+  if (process.env.BENCH_DATABASE_URL === 'none') return false;
   const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 2_000 });
   try {
     await client.connect();
@@ -99,6 +121,59 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Median and p95 of a series of timings (ms), with the count. */
+export interface Figure {
+  n: number;
+  medianMs: number;
+  p95Ms: number;
+}
+
+export function figure(ms: readonly number[]): Figure {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { n: ms.length, medianMs: round(percentile(sorted, 50), 2), p95Ms: round(percentile(sorted, 95), 2) };
+}
+
+/** A measured figure against the reference measured in the same run: ratio = median / reference median. */
+export interface Compared {
+  what: string;
+  measured: Figure;
+  reference: { what: string } & Figure;
+  /** measured.medianMs / reference.medianMs (how many times the reference's time). */
+  ratio: number;
+  /** measured.p95Ms / reference.p95Ms. */
+  ratioP95: number;
+  note?: string;
+}
+
+export function compare(what: string, measured: number[], referenceWhat: string, reference: number[], note?: string): Compared {
+  const m = figure(measured);
+  const r = figure(reference);
+  return {
+    what,
+    measured: m,
+    reference: { what: referenceWhat, ...r },
+    ratio: round(m.medianMs / r.medianMs, 2),
+    ratioP95: round(m.p95Ms / r.p95Ms, 2),
+    ...(note ? { note } : {}),
+  };
+}
+
+/**
+ * Runs the functions in turn, `warmups` then `runs` rounds, so that a busy moment of the machine
+ * falls on all of them alike; returns each one's timings (ms), in the order given.
+ */
+export async function interleave(runs: number, warmups: number, fns: Array<() => Promise<unknown>>): Promise<number[][]> {
+  const out = fns.map(() => [] as number[]);
+  for (let i = 0; i < warmups + runs; i++) {
+    for (const [k, fn] of fns.entries()) {
+      const started = performance.now();
+      await fn();
+      if (i >= warmups) out[k].push(performance.now() - started);
+    }
+  }
+  return out;
+}
 
 export function machineInfo() {
   return {
