@@ -15,9 +15,19 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything queries can run on: the database or an open transaction. */
 export type Executor = Db | Tx;
 
-export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+/**
+ * One statement outside any transaction, as a named prepared statement on node-postgres: each
+ * pooled connection parses and plans it once and afterwards only executes it. For the few
+ * statements on a hot path whose planning costs more than their execution (the survey's answer
+ * save). PGlite runs the text as it is. `name` must be unique per statement text.
+ */
+export async function queryNamed<T>(db: Db, name: string, text: string, params: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
+  if (client instanceof pg.Pool) return (await client.query({ name, text, values: params })).rows as T[];
+  return (await client.query<T>(text, params)).rows;
+}
+
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface Database {
   db: Db;

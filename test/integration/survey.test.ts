@@ -479,6 +479,58 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
     }
   });
 
+  it('refuses answers on a started link once it is revoked, expired or closed, and answers off the scale or the campaign, keeping what was saved', async () => {
+    // A started link with a response in progress takes the one-statement save (saveAnswerGuarded),
+    // whose SQL conditions mirror the domain rules: each refusal here goes through it first.
+    const db = t.db.database;
+    const changes: Array<{ name: string; status: number; code: string; change: (ids: { invitationId: string; campaignId: string }) => Promise<unknown> }> = [
+      { name: 'revoked', status: 410, code: 'survey.link_revoked', change: (ids) => sql('update campaign_invitations set revoked_at = now() where id = $1', [ids.invitationId]) },
+      {
+        name: 'expired',
+        status: 410,
+        code: 'survey.link_expired',
+        change: (ids) => sql(`update campaign_invitations set expires_at = now() - interval '1 minute' where id = $1`, [ids.invitationId]),
+      },
+      { name: 'closed', status: 410, code: 'survey.closed', change: (ids) => sql(`update campaigns set status = 'closed' where id = $1`, [ids.campaignId]) },
+      {
+        name: 'past closing day',
+        status: 410,
+        code: 'survey.link_expired',
+        change: (ids) => sql('update campaigns set opens_on = $2, closes_on = $3 where id = $1', [ids.campaignId, dayOffset(-10), dayOffset(-1)]),
+      },
+    ];
+    const answersOf = (invitationId: string) =>
+      sql<{ competence_id: string; level: number }>(
+        'select a.competence_id, a.level from survey_answers a join survey_responses r on r.id = a.response_id where r.invitation_id = $1',
+        [invitationId],
+      );
+    const started = async (name: string) => {
+      const campaign = await buildCampaign(db, { organisationId: orgId, competenceIds: q });
+      const { invitation, token } = await buildInvitation(db, { campaign, personId: (await person(name)).id, expiresAt: null });
+      const me = link(token);
+      const view = await me.get();
+      expect(view.statusCode, view.body).toBe(200);
+      expect((await me.answer(q[0], { level: 1 })).statusCode).toBe(200);
+      return { me, maxLevel: view.json().scale.maxLevel as number, ids: { invitationId: invitation.id, campaignId: campaign.id } };
+    };
+
+    for (const c of changes) {
+      const { me, ids } = await started(`Started ${c.name}`);
+      await c.change(ids);
+      await expectProblem(await me.answer(q[1], { level: 2 }), c.status, c.code);
+      await expectProblem(await me.answer(q[0], { dontKnow: true }), c.status, c.code);
+      expect(await answersOf(ids.invitationId), c.name).toEqual([{ competence_id: q[0], level: 1 }]);
+    }
+
+    const { me, maxLevel, ids } = await started('Started off scale');
+    const offScale = await me.answer(q[1], { level: maxLevel + 1 });
+    expect(offScale.statusCode, offScale.body).toBe(400);
+    expect(offScale.json().errors).toEqual([{ path: '/body/level', message: `must be a whole number from 0 to ${maxLevel}` }]);
+    await expectProblem(await me.answer(foreignCompetence, { level: 1 }), 404, 'survey.question_not_found');
+    expect(await answersOf(ids.invitationId)).toEqual([{ competence_id: q[0], level: 1 }]);
+    expect((await me.answer(q[1], { level: maxLevel })).json()).toMatchObject({ answered: 2, total: ASKED });
+  });
+
   it('works without a session, and a session cookie changes nothing (no CSRF needed, no actor used)', async () => {
     const db = t.db.database;
     const fien = await person('Fien');

@@ -1,16 +1,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
-import {
-  campaignCompetences,
-  campaignInvitations,
-  campaigns,
-  competences,
-  functionProfiles,
-  organisations,
-  people,
-  surveyAnswers,
-  surveyResponses,
-} from '../../db/schema/index.js';
+import { queryNamed, type Db, type Executor } from '../../db/client.js';
+import { campaignInvitations, campaigns, organisations, people, surveyAnswers, surveyResponses } from '../../db/schema/index.js';
+import type { LocalizedText } from '../../db/schema/columns.js';
 
 /*
  * Queries of the survey. The caller has no account: the organisation comes from the invitation
@@ -21,65 +12,97 @@ export type InvitationRow = typeof campaignInvitations.$inferSelect;
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type ResponseRow = typeof surveyResponses.$inferSelect;
 
-/** The invitation of a token hash, locked until the transaction ends (answers and submit queue up). */
-export async function invitationByTokenHash(db: Executor, tokenHash: string): Promise<InvitationRow | null> {
-  const [row] = await db.select().from(campaignInvitations).where(eq(campaignInvitations.tokenHash, tokenHash)).for('update');
-  return row ?? null;
-}
-
-export async function findCampaign(db: Executor, organisationId: string, id: string): Promise<CampaignRow | null> {
-  const [row] = await db
-    .select()
-    .from(campaigns)
-    .where(and(eq(campaigns.id, id), eq(campaigns.organisationId, organisationId)));
-  return row ?? null;
-}
-
-export async function findPerson(db: Executor, organisationId: string, id: string) {
+/**
+ * Everything a request on a link starts from, in one round trip: the invitation of a token hash,
+ * locked until the transaction ends (answers and submit on one link queue up), with its campaign,
+ * its person and the organisation's settings. Null when the token is unknown (or, which cannot
+ * happen through the app, its campaign or person is gone).
+ */
+export async function linkByTokenHash(db: Executor, tokenHash: string) {
   const [row] = await db
     .select({
-      id: people.id,
-      teamId: people.teamId,
-      functionProfileId: people.functionProfileId,
-      targetGroup: people.targetGroup,
-      plannedExitDate: people.plannedExitDate,
-      preferredLocale: people.preferredLocale,
+      invitation: campaignInvitations,
+      campaign: campaigns,
+      person: {
+        id: people.id,
+        teamId: people.teamId,
+        functionProfileId: people.functionProfileId,
+        targetGroup: people.targetGroup,
+        plannedExitDate: people.plannedExitDate,
+        preferredLocale: people.preferredLocale,
+      },
+      settings: organisations.settings,
     })
-    .from(people)
-    .where(and(eq(people.id, id), eq(people.organisationId, organisationId)));
+    .from(campaignInvitations)
+    .innerJoin(
+      campaigns,
+      and(eq(campaigns.id, campaignInvitations.campaignId), eq(campaigns.organisationId, campaignInvitations.organisationId)),
+    )
+    .innerJoin(people, and(eq(people.id, campaignInvitations.personId), eq(people.organisationId, campaignInvitations.organisationId)))
+    .innerJoin(organisations, eq(organisations.id, campaignInvitations.organisationId))
+    .where(eq(campaignInvitations.tokenHash, tokenHash))
+    .for('update', { of: campaignInvitations });
   return row ?? null;
 }
+export type LinkRow = NonNullable<Awaited<ReturnType<typeof linkByTokenHash>>>;
 
-export async function organisationSettings(db: Executor, organisationId: string) {
-  const [row] = await db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, organisationId));
-  return row?.settings ?? {};
+export interface SurveyContent {
+  questions: Array<{ competenceId: string; label: LocalizedText; description: LocalizedText }>;
+  answers: Array<{ competenceId: string; level: number | null; dontKnow: boolean }>;
+  /** The levels of the respondent's scale, lowest first; empty when no scale was found. */
+  levels: Array<{ level: number; label: LocalizedText; descriptor: LocalizedText; pictogram: string | null }>;
 }
 
-export async function profileScaleId(db: Executor, organisationId: string, profileId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ scaleId: functionProfiles.scaleId })
-    .from(functionProfiles)
-    .where(and(eq(functionProfiles.id, profileId), eq(functionProfiles.organisationId, organisationId)));
-  return row?.scaleId ?? null;
-}
-
-/** The campaign's frozen competences in their order, with their texts. */
-export async function questions(db: Executor, campaignId: string) {
-  return db
-    .select({ competenceId: competences.id, label: competences.label, description: competences.description })
-    .from(campaignCompetences)
-    .innerJoin(competences, eq(competences.id, campaignCompetences.competenceId))
-    .where(eq(campaignCompetences.campaignId, campaignId))
-    .orderBy(asc(campaignCompetences.position), asc(competences.id));
+/**
+ * What the survey screen shows, in one round trip: the campaign's frozen competences in their
+ * order with their texts, the answers saved so far (none without a response), and the levels of
+ * the scale of the respondent's function profile — the default scale when the profile has none.
+ */
+export async function surveyContent(
+  db: Executor,
+  input: {
+    organisationId: string;
+    campaignId: string;
+    responseId: string | null;
+    functionProfileId: string | null;
+    defaultScaleKey: string;
+  },
+): Promise<SurveyContent> {
+  const result = (await db.execute(sql`
+    select
+      (select coalesce(json_agg(json_build_object('competenceId', c.id, 'label', c.label, 'description', c.description)
+                                order by cc.position, c.id), '[]')
+         from campaign_competences cc join competences c on c.id = cc.competence_id
+        where cc.campaign_id = ${input.campaignId}) as questions,
+      (select coalesce(json_agg(json_build_object('competenceId', a.competence_id, 'level', a.level, 'dontKnow', a.dont_know)), '[]')
+         from survey_answers a where a.response_id = ${input.responseId}) as answers,
+      (select coalesce(json_agg(json_build_object('level', l.level, 'label', l.label, 'descriptor', l.descriptor, 'pictogram', l.pictogram)
+                                order by l.level), '[]')
+         from scale_levels l
+        where l.scale_id = coalesce(
+          (select fp.scale_id from function_profiles fp
+            where fp.id = ${input.functionProfileId} and fp.organisation_id = ${input.organisationId}),
+          (select s.id from proficiency_scales s where s.key = ${input.defaultScaleKey}))) as levels`)) as unknown as {
+    rows: Array<{ questions: unknown; answers: unknown; levels: unknown }>;
+  };
+  const [row] = result.rows;
+  // node-postgres parses json columns; PGlite does too, but be safe with text.
+  const parsed = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+  return {
+    questions: parsed(row.questions),
+    answers: parsed(row.answers),
+    levels: parsed(row.levels),
+  };
 }
 
 export async function responseByInvitation(
   db: Executor,
   organisationId: string,
   invitation: { id: string; personId: string },
+  lock = false,
 ): Promise<ResponseRow | null> {
   // person_id first: it is indexed, and a person has only a few responses.
-  const [row] = await db
+  const query = db
     .select()
     .from(surveyResponses)
     .where(
@@ -91,6 +114,7 @@ export async function responseByInvitation(
     )
     .orderBy(asc(surveyResponses.createdAt))
     .limit(1);
+  const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 }
 
@@ -99,8 +123,9 @@ export async function responseByResumeHash(
   organisationId: string,
   campaignId: string,
   resumeHash: string,
+  lock = false,
 ): Promise<ResponseRow | null> {
-  const [row] = await db
+  const query = db
     .select()
     .from(surveyResponses)
     .where(
@@ -110,6 +135,7 @@ export async function responseByResumeHash(
         eq(surveyResponses.campaignId, campaignId),
       ),
     );
+  const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 }
 
@@ -142,13 +168,6 @@ export async function updateInvitation(
     .where(and(eq(campaignInvitations.id, id), eq(campaignInvitations.organisationId, organisationId)));
 }
 
-export async function answersOf(db: Executor, responseId: string) {
-  return db
-    .select({ competenceId: surveyAnswers.competenceId, level: surveyAnswers.level, dontKnow: surveyAnswers.dontKnow })
-    .from(surveyAnswers)
-    .where(eq(surveyAnswers.responseId, responseId));
-}
-
 export async function countAnswers(db: Executor, responseId: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(surveyAnswers).where(eq(surveyAnswers.responseId, responseId));
   return Number(row.n);
@@ -168,104 +187,85 @@ export async function saveAnswer(
     });
 }
 
-/** Locks the response row until the transaction ends (submit reads the answers only after this). */
-export async function lockResponse(db: Executor, organisationId: string, id: string): Promise<void> {
-  await db
-    .select({ id: surveyResponses.id })
-    .from(surveyResponses)
-    .where(and(eq(surveyResponses.id, id), eq(surveyResponses.organisationId, organisationId)))
-    .for('update');
-}
-
-/** What the fast path of saving an answer checks, read in one statement (see answerSnapshot). */
-export interface AnswerSnapshot {
-  invitationRevokedAt: Date | null;
-  invitationExpiresAt: Date | null;
-  invitationStartedAt: Date | null;
-  campaignStatus: CampaignRow['status'];
-  opensOn: string;
-  closesOn: string;
-  mode: CampaignRow['mode'];
-  responseId: string | null;
-  responseStatus: ResponseRow['status'] | null;
-  asked: boolean;
-  total: number;
-  maxLevel: number | null;
-}
-
 /**
- * Everything saving one answer needs to know, in ONE round trip: the invitation of the token, its
- * campaign, the response of the link (named: of the invitation; anonymous: of the resume hash),
- * whether the competence is asked, how many questions there are, and the top of the scale of the
- * respondent's function profile (else the default scale). Null when the token is unknown.
+ * Saving one answer in ONE round trip, for the common case: the token's invitation started, its
+ * response in progress, the campaign open today, the link neither revoked nor expired, the
+ * competence asked and the level on the respondent's scale (that of the response's function
+ * profile, else the default scale). These conditions mirror surveyAccess and checkAnswer
+ * (src/domain/survey) and the write happens only when all hold, with the response row locked, so
+ * a concurrent submit either sees this answer or makes this write a no-op. `saved` is false
+ * whenever anything is unusual: the caller then takes the checked path, which says why.
+ * A named prepared statement on PostgreSQL (see queryNamed): planning it costs more than running it.
  */
-export async function answerSnapshot(
-  db: Executor,
-  input: { tokenHash: string; resumeHash: string; competenceId: string; defaultScaleKey: string },
-): Promise<AnswerSnapshot | null> {
-  const result = (await db.execute(sql`
-    select i.revoked_at, i.expires_at, i.started_at, c.status, c.opens_on::text as opens_on, c.closes_on::text as closes_on, c.mode,
-           r.id as response_id, r.status as response_status,
-           exists (select 1 from campaign_competences cc where cc.campaign_id = c.id and cc.competence_id = ${input.competenceId}) as asked,
+const SAVE_ANSWER_SQL = `
+  with link as (
+    select i.revoked_at, i.expires_at, i.started_at, c.status as campaign_status, c.opens_on, c.closes_on, c.mode,
+           r.id as response_id,
+           exists (select 1 from campaign_competences cc where cc.campaign_id = c.id and cc.competence_id = $3) as asked,
            (select count(*) from campaign_competences cc where cc.campaign_id = c.id)::int as total,
            (select max(l.level) from scale_levels l
              where l.scale_id = coalesce(
                (select fp.scale_id from function_profiles fp
                  where fp.id = coalesce(r.function_profile_id, p.function_profile_id) and fp.organisation_id = i.organisation_id),
-               (select s.id from proficiency_scales s where s.key = ${input.defaultScaleKey})))::int as max_level
+               (select s.id from proficiency_scales s where s.key = $4)))::int as max_level
       from campaign_invitations i
       join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
       join people p on p.id = i.person_id and p.organisation_id = i.organisation_id
       left join lateral (
-        select r.id, r.status, r.function_profile_id from survey_responses r
+        select r.id, r.function_profile_id from survey_responses r
          where r.organisation_id = i.organisation_id
-           and ((c.mode = 'anonymous' and r.resume_hash = ${input.resumeHash} and r.campaign_id = c.id)
+           and ((c.mode = 'anonymous' and r.resume_hash = $2 and r.campaign_id = c.id)
              or (c.mode <> 'anonymous' and r.person_id = i.person_id and r.invitation_id = i.id))
          order by r.created_at limit 1) r on true
-     where i.token_hash = ${input.tokenHash}`)) as unknown as { rows: Array<Record<string, unknown>> };
-  const row = result.rows[0];
-  if (!row) return null;
-  const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
-  return {
-    invitationRevokedAt: date(row.revoked_at),
-    invitationExpiresAt: date(row.expires_at),
-    invitationStartedAt: date(row.started_at),
-    campaignStatus: row.status as CampaignRow['status'],
-    opensOn: String(row.opens_on),
-    closesOn: String(row.closes_on),
-    mode: row.mode as CampaignRow['mode'],
-    responseId: (row.response_id as string | null) ?? null,
-    responseStatus: (row.response_status as ResponseRow['status'] | null) ?? null,
-    asked: row.asked === true,
-    total: Number(row.total),
-    maxLevel: row.max_level === null ? null : Number(row.max_level),
-  };
-}
+     where i.token_hash = $1),
+  target as (
+    select r.id, link.mode from survey_responses r join link on r.id = link.response_id
+     where r.status = 'in_progress'
+       and link.campaign_status = 'open' and link.started_at is not null and link.revoked_at is null
+       and (link.expires_at is null or link.expires_at > $7::timestamptz)
+       and link.opens_on <= $9::date and link.closes_on >= $9::date
+       and link.asked and ($5::smallint is null or $5::smallint <= link.max_level)
+     for update of r),
+  saved as (
+    insert into survey_answers (response_id, competence_id, level, dont_know, answered_at)
+    select target.id, $3, $5::smallint, $6::boolean,
+           case when target.mode = 'anonymous' then $8::timestamptz else $7::timestamptz end
+      from target
+    on conflict (response_id, competence_id) do update
+      set level = excluded.level, dont_know = excluded.dont_know, answered_at = excluded.answered_at
+    returning 1)
+  select (select count(*) from saved)::int as saved,
+         (select total from link) as total,
+         (select count(*) from survey_answers a join link on a.response_id = link.response_id
+           where a.competence_id <> $3)::int as others`;
 
-/**
- * Stores one answer if, at the moment of writing, the response is still in progress and its
- * campaign open — the response row is locked for it, so a concurrent submit either sees this
- * answer or makes this write a no-op. Returns null when nothing was written, else how many
- * questions now have an answer. One round trip, no explicit transaction.
- */
-export async function saveAnswerIfOpen(
-  db: Executor,
-  values: { responseId: string; competenceId: string; level: number | null; dontKnow: boolean; answeredAt: Date },
-): Promise<number | null> {
-  const result = (await db.execute(sql`
-    with target as (
-      select r.id from survey_responses r join campaigns c on c.id = r.campaign_id
-       where r.id = ${values.responseId} and r.status = 'in_progress' and c.status = 'open'
-       for update of r),
-    saved as (
-      insert into survey_answers (response_id, competence_id, level, dont_know, answered_at)
-      select target.id, ${values.competenceId}, ${values.level}, ${values.dontKnow}, ${values.answeredAt.toISOString()}::timestamptz from target
-      on conflict (response_id, competence_id) do update set level = excluded.level, dont_know = excluded.dont_know, answered_at = excluded.answered_at
-      returning 1)
-    select (select count(*) from saved)::int as saved,
-           (select count(*) from survey_answers a where a.response_id = ${values.responseId} and a.competence_id <> ${values.competenceId})::int as others`)) as unknown as {
-    rows: Array<{ saved: number | string; others: number | string }>;
-  };
-  const [row] = result.rows;
-  return Number(row.saved) === 1 ? Number(row.others) + 1 : null;
+export async function saveAnswerGuarded(
+  db: Db,
+  input: {
+    tokenHash: string;
+    resumeHash: string;
+    competenceId: string;
+    defaultScaleKey: string;
+    level: number | null;
+    dontKnow: boolean;
+    /** The instant stored in a named campaign. */
+    at: Date;
+    /** The day stored in an anonymous one. */
+    day: Date;
+    /** Today in Brussels, YYYY-MM-DD. */
+    today: string;
+  },
+): Promise<{ answered: number; total: number } | null> {
+  const [row] = await queryNamed<{ saved: number; total: number | null; others: number }>(db, 'survey_save_answer', SAVE_ANSWER_SQL, [
+    input.tokenHash,
+    input.resumeHash,
+    input.competenceId,
+    input.defaultScaleKey,
+    input.level,
+    input.dontKnow,
+    input.at.toISOString(),
+    input.day.toISOString(),
+    input.today,
+  ]);
+  return row && Number(row.saved) === 1 ? { answered: Number(row.others) + 1, total: Number(row.total) } : null;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Executor } from '../../db/client.js';
 import { DEFAULT_SCALE_KEY } from '../../db/reference-data.js';
+import { todayInBrussels } from '../../domain/campaigns/expiry.js';
 import { surveyAccess, type SurveyAccess } from '../../domain/survey/access.js';
 import { dayPrecision, groupAttributes } from '../../domain/survey/anonymity.js';
 import { checkAnswer, selfRatings } from '../../domain/survey/answers.js';
@@ -11,8 +12,6 @@ import { writeAudit } from '../../server/audit.js';
 import { hashToken } from '../../server/auth/tokens.js';
 import { AppError } from '../../server/errors.js';
 import { recordAssessments } from '../assessments/record.js';
-import { findScaleByKey, findScales } from '../frameworks/queries.js';
-import type { ScaleView } from '../frameworks/schemas.js';
 import { createLearningQuestionFromSurvey } from '../learning-questions/from-survey.js';
 import * as q from './queries.js';
 import type { AnswerBody, SavedAnswer, SurveyView, SurveyVisibility } from './schemas.js';
@@ -54,9 +53,9 @@ interface LinkContext {
   token: string;
   invitation: q.InvitationRow;
   campaign: q.CampaignRow;
-  person: NonNullable<Awaited<ReturnType<typeof q.findPerson>>>;
+  person: q.LinkRow['person'];
   anonymous: boolean;
-  settings: Awaited<ReturnType<typeof q.organisationSettings>>;
+  settings: NonNullable<q.LinkRow['settings']>;
   /** The instant of this request. */
   at: Date;
   /**
@@ -73,16 +72,14 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
   /** Resolves the token to its invitation and campaign, or throws the error the respondent should see. */
   async function openLink(tx: Executor, token: string | undefined): Promise<LinkContext> {
     if (!token) throw linkMissing();
-    const invitation = await q.invitationByTokenHash(tx, hashToken(token));
-    if (!invitation) throw linkUnknown();
-    const campaign = await q.findCampaign(tx, invitation.organisationId, invitation.campaignId);
-    const person = await q.findPerson(tx, invitation.organisationId, invitation.personId);
-    if (!campaign || !person) throw linkUnknown();
+    const link = await q.linkByTokenHash(tx, hashToken(token));
+    if (!link) throw linkUnknown();
+    const { invitation, campaign, person } = link;
     const at = now();
     const access = surveyAccess({ campaign, invitation, now: at });
     if (access !== 'ok') throw refusals[access](campaign);
     const anonymous = campaign.mode === 'anonymous';
-    const settings = await q.organisationSettings(tx, invitation.organisationId);
+    const settings = link.settings ?? {};
     return { tx, token, invitation, campaign, person, anonymous, settings, at, stamp: anonymous ? dayPrecision(at) : at };
   }
 
@@ -100,10 +97,10 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
    * Named: the response of the invitation, so a link issued again resumes it. Anonymous: the
    * response whose resume hash this token gives; nothing else points at it.
    */
-  function findResponse(ctx: LinkContext): Promise<q.ResponseRow | null> {
+  function findResponse(ctx: LinkContext, lock = false): Promise<q.ResponseRow | null> {
     return ctx.anonymous
-      ? q.responseByResumeHash(ctx.tx, ctx.invitation.organisationId, ctx.campaign.id, resumeHashOf(ctx.token))
-      : q.responseByInvitation(ctx.tx, ctx.invitation.organisationId, ctx.invitation);
+      ? q.responseByResumeHash(ctx.tx, ctx.invitation.organisationId, ctx.campaign.id, resumeHashOf(ctx.token), lock)
+      : q.responseByInvitation(ctx.tx, ctx.invitation.organisationId, ctx.invitation, lock);
   }
 
   /**
@@ -111,9 +108,9 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
    * only for an anonymous link issued again after its holder had already sent their answers: the
    * old answers cannot be found from the new token (by design), and nobody answers twice.
    */
-  async function ensureResponse(ctx: LinkContext): Promise<q.ResponseRow | null> {
+  async function ensureResponse(ctx: LinkContext, lock = false): Promise<q.ResponseRow | null> {
     const { tx, invitation, campaign, person } = ctx;
-    let response = await findResponse(ctx);
+    let response = await findResponse(ctx, lock);
     if (!response && !(ctx.anonymous && invitation.submittedAt)) {
       const common = {
         campaignId: campaign.id,
@@ -140,24 +137,27 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
     return response;
   }
 
-  async function scaleOf(ctx: LinkContext, response: q.ResponseRow | null): Promise<ScaleView> {
-    const profileId = response ? response.functionProfileId : ctx.person.functionProfileId;
-    const scaleId =
-      (profileId && (await q.profileScaleId(ctx.tx, ctx.invitation.organisationId, profileId))) ||
-      (await findScaleByKey(ctx.tx, DEFAULT_SCALE_KEY))?.id;
-    const [scale] = scaleId ? await findScales(ctx.tx, { orgIds: 'all' }, [scaleId]) : [];
-    if (!scale) throw new Error(`The default scale ${DEFAULT_SCALE_KEY} is missing; run the bootstrap.`);
-    return scale;
+  /** Questions, saved answers and scale levels of a link's survey (one round trip). */
+  async function contentOf(ctx: LinkContext, response: q.ResponseRow | null): Promise<q.SurveyContent> {
+    const content = await q.surveyContent(ctx.tx, {
+      organisationId: ctx.invitation.organisationId,
+      campaignId: ctx.campaign.id,
+      responseId: response?.id ?? null,
+      functionProfileId: response ? response.functionProfileId : ctx.person.functionProfileId,
+      defaultScaleKey: DEFAULT_SCALE_KEY,
+    });
+    if (!content.levels.length) throw new Error(`The default scale ${DEFAULT_SCALE_KEY} is missing; run the bootstrap.`);
+    return content;
   }
 
-  async function view(ctx: LinkContext, response: q.ResponseRow | null): Promise<SurveyView> {
+  const maxLevelOf = (content: q.SurveyContent) => content.levels.reduce((max, l) => Math.max(max, l.level), 0);
+
+  async function view(ctx: LinkContext, response: q.ResponseRow | null, loaded?: q.SurveyContent): Promise<SurveyView> {
     const { campaign } = ctx;
     const offered = campaign.locales;
-    const asked = await q.questions(ctx.tx, campaign.id);
-    const answers = response ? await q.answersOf(ctx.tx, response.id) : [];
+    const { questions: asked, answers, levels } = loaded ?? (await contentOf(ctx, response));
     const order = new Map(asked.map((a, i) => [a.competenceId, i]));
     answers.sort((a, b) => (order.get(a.competenceId) ?? 0) - (order.get(b.competenceId) ?? 0));
-    const scale = await scaleOf(ctx, response);
     const submitted = response ? response.status === 'submitted' : ctx.invitation.submittedAt !== null;
     const locale = !ctx.anonymous && response && isSurveyLocale(response.locale) ? response.locale : initialLocale(ctx);
     return {
@@ -165,8 +165,8 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
       locales: campaign.locales.filter(isSurveyLocale),
       locale,
       scale: {
-        maxLevel: scale.maxLevel,
-        levels: scale.levels.map((l) => ({
+        maxLevel: maxLevelOf({ questions: asked, answers, levels }),
+        levels: levels.map((l) => ({
           level: l.level,
           pictogram: l.pictogram,
           label: offeredTexts(l.label, offered),
@@ -208,38 +208,28 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
 
   /**
    * The common case of saving an answer — a started link, a response in progress, a question of
-   * the campaign and a level on the scale — in two round trips without an explicit transaction:
-   * one read of everything to check (q.answerSnapshot), one guarded write (q.saveAnswerIfOpen,
-   * which locks the response row so a concurrent submit cannot miss the answer). Returns null
-   * whenever anything is unusual; the caller then takes the checked path, which gives the error.
+   * the campaign and a level on the scale — in one guarded statement without an explicit
+   * transaction (q.saveAnswerGuarded, which locks the response row so a concurrent submit cannot
+   * miss the answer). Returns null whenever anything is unusual; the caller then takes the
+   * checked path, which gives the error.
    */
   async function saveAnswerFast(token: string | undefined, competenceId: string, body: AnswerBody): Promise<SavedAnswer | null> {
     if (!token) return null;
-    const snapshot = await q.answerSnapshot(db, {
+    // The shape of the answer here; whether the level is on the respondent's scale, in SQL.
+    const checked = checkAnswer(body, Number.MAX_SAFE_INTEGER);
+    if (!checked.ok) return null;
+    const at = now();
+    const saved = await q.saveAnswerGuarded(db, {
       tokenHash: hashToken(token),
       resumeHash: resumeHashOf(token),
       competenceId,
       defaultScaleKey: DEFAULT_SCALE_KEY,
-    });
-    if (!snapshot || !snapshot.responseId || snapshot.responseStatus !== 'in_progress' || !snapshot.invitationStartedAt) return null;
-    if (!snapshot.asked || snapshot.maxLevel === null) return null;
-    const at = now();
-    const access = surveyAccess({
-      campaign: { status: snapshot.campaignStatus, opensOn: snapshot.opensOn, closesOn: snapshot.closesOn },
-      invitation: { revokedAt: snapshot.invitationRevokedAt, expiresAt: snapshot.invitationExpiresAt },
-      now: at,
-    });
-    if (access !== 'ok') return null;
-    const checked = checkAnswer(body, snapshot.maxLevel);
-    if (!checked.ok) return null;
-    const answered = await q.saveAnswerIfOpen(db, {
-      responseId: snapshot.responseId,
-      competenceId,
       ...checked.answer,
-      answeredAt: snapshot.mode === 'anonymous' ? dayPrecision(at) : at,
+      at,
+      day: dayPrecision(at),
+      today: todayInBrussels(at),
     });
-    if (answered === null) return null;
-    return { answer: { competenceId, ...checked.answer }, answered, total: snapshot.total };
+    return saved && { answer: { competenceId, ...checked.answer }, ...saved };
   }
 
   /**
@@ -250,7 +240,8 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
   function saveAnswerChecked(token: string | undefined, competenceId: string, body: AnswerBody): Promise<SavedAnswer> {
     return onLink(token, async (ctx) => {
       const response = await openResponse(ctx);
-      const asked = await q.questions(ctx.tx, ctx.campaign.id);
+      const content = await contentOf(ctx, response);
+      const asked = content.questions;
       if (!asked.some((a) => a.competenceId === competenceId)) {
         throw new AppError('survey.question_not_found', {
           status: 404,
@@ -258,8 +249,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
           errors: [{ path: '/params/competenceId', message: 'is not a question of this survey' }],
         });
       }
-      const scale = await scaleOf(ctx, response);
-      const checked = checkAnswer(body, scale.maxLevel);
+      const checked = checkAnswer(body, maxLevelOf(content));
       if (!checked.ok) {
         throw new AppError('validation.failed', {
           status: 400,
@@ -348,13 +338,13 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
       return onLink(token, async (ctx) => {
         const { tx, invitation, campaign } = ctx;
         const organisationId = invitation.organisationId;
-        const response = await ensureResponse(ctx);
+        // Answers saved on the fast path lock the response row, not the invitation: lock it too,
+        // before the answers are read.
+        const response = await ensureResponse(ctx, true);
         if (!response || response.status === 'submitted') return view(ctx, response);
-        // Answers saved on the fast path lock the response row, not the invitation: lock it too.
-        await q.lockResponse(tx, organisationId, response.id);
 
-        const asked = await q.questions(tx, campaign.id);
-        const answers = await q.answersOf(tx, response.id);
+        const content = await contentOf(ctx, response);
+        const { questions: asked, answers } = content;
         const missing = unansweredQuestions(
           asked.map((a) => a.competenceId),
           answers,
@@ -415,7 +405,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
             detail: { campaignId: campaign.id, ratings: ratings.length, dontKnow: answers.length - ratings.length },
           });
         }
-        return view(ctx, { ...response, status: 'submitted', submittedAt: ctx.stamp, visibility });
+        return view(ctx, { ...response, status: 'submitted', submittedAt: ctx.stamp, visibility }, content);
       });
     },
   };
