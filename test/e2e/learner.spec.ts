@@ -159,6 +159,8 @@ describe('leerportaal: a recommended offer, saved, enrolled, cancelled; the publ
     await expectAccessible(learner, 'cancel dialog');
     await dialog.getByRole('button', { name: 'Uitschrijven' }).click();
     await learner.getByText(`Je bent uitgeschreven voor ${TITLE}.`).waitFor();
+    // The message comes with the answer; the list follows when it has been fetched again.
+    await learner.locator('.enrolment-card').nth(1).waitFor({ state: 'detached' });
     await expect(learner.locator('.enrolment-card').count()).resolves.toBe(1);
     await learner.locator('.history-list').getByText('Uitgeschreven').waitFor();
     await fitsPhone(learner, 'my enrolments after cancelling');
