@@ -11,7 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Database } from '../db/client.js';
 import type { Config } from './config.js';
-import { installErrorHandler, sendProblem } from './errors.js';
+import { handleFrameworkError, installErrorHandler, sendProblem } from './errors.js';
 import { sessionPlugin } from './auth/sessions.js';
 import { ProblemSchema } from '../shared/schemas.js';
 import { createAuthModule } from '../modules/auth/index.js';
@@ -56,6 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // and no type coercion of bodies beyond query strings.
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     genReqId: () => crypto.randomUUID(),
+    // Undecodable addresses and over-long path segments: problem+json like every other error.
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // 1. Security and infrastructure.

@@ -32,6 +32,7 @@ const titles: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -82,6 +83,22 @@ function problem(status: number, code: ErrorCode, detail: string, errors?: Field
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   body.requestId = String(reply.request.id);
   return reply.code(body.status).type('application/problem+json').send(body);
+}
+
+/**
+ * Errors the router raises before any route or error handler runs (Fastify's `frameworkErrors`):
+ * an address that does not decode (`%zz`, a lone surrogate as `%ED%A0%80`) or a path segment longer
+ * than the router allows. Without this Fastify answers them with its own plain JSON.
+ */
+export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, problem(414, 'validation.failed', 'A part of the address is too long.', [{ path: '/url', message: 'has a path segment that is too long' }]));
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendProblem(reply, problem(400, 'validation.failed', 'The address is not valid: it has a broken %-escape.', [{ path: '/url', message: 'is not a valid URL' }]));
+  }
+  request.log.error({ err: error }, 'router error');
+  return sendProblem(reply, problem(500, 'server.internal', 'Something went wrong on our side. It has been logged.'));
 }
 
 /** Maps every error of the app to problem+json; 5xx bodies say nothing about internals. */
