@@ -11,7 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Database } from '../db/client.js';
 import type { Config } from './config.js';
-import { handleFrameworkError, installErrorHandler, sendProblem } from './errors.js';
+import { handleFrameworkError, installErrorHandler, rejectNonFiniteNumbers, sendProblem } from './errors.js';
 import { sessionPlugin } from './auth/sessions.js';
 import { ProblemSchema } from '../shared/schemas.js';
 import { createAuthModule } from '../modules/auth/index.js';
@@ -62,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // 1. Security and infrastructure.
   installErrorHandler(app);
+  app.addHook('preHandler', rejectNonFiniteNumbers);
   app.addSchema(ProblemSchema);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -86,6 +86,30 @@ export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
 }
 
 /**
+ * Every number a handler receives is finite. Ajv coerces the strings "Infinity" and "1e999" to
+ * Infinity and then skips `minimum`/`maximum` (it only compares finite numbers), so
+ * `?limit=1e999` passed validation and reached the database as LIMIT Infinity (a 500). Runs as a
+ * preHandler hook, after validation and before every handler; reports like a validation error.
+ */
+export async function rejectNonFiniteNumbers(request: FastifyRequest): Promise<void> {
+  const errors: FieldError[] = [];
+  const walk = (value: unknown, path: string, depth: number): void => {
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) errors.push({ path, message: 'must be a finite number' });
+      return;
+    }
+    if (value === null || typeof value !== 'object' || depth > 32 || Buffer.isBuffer(value)) return;
+    for (const [key, item] of Object.entries(value)) walk(item, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+  };
+  walk(request.params, '/params', 0);
+  walk(request.query, '/querystring', 0);
+  walk(request.body, '/body', 0);
+  if (errors.length) {
+    throw new AppError('validation.failed', { status: 400, detail: `The request is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors });
+  }
+}
+
+/**
  * Errors the router raises before any route or error handler runs (Fastify's `frameworkErrors`):
  * an address that does not decode (`%zz`, a lone surrogate as `%ED%A0%80`) or a path segment longer
  * than the router allows. Without this Fastify answers them with its own plain JSON.
