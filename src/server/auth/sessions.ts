@@ -2,7 +2,7 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db, Executor } from '../../db/client.js';
-import { memberships, sessions, users } from '../../db/schema/index.js';
+import { memberships, organisations, sessions, users } from '../../db/schema/index.js';
 import { AppError } from '../errors.js';
 import { requireActor, type Actor } from '../tenancy.js';
 import { hashToken, randomToken } from './tokens.js';
@@ -68,6 +68,7 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Resolves the session cookie to an actor for every request, and enforces CSRF on mutations made
@@ -111,9 +112,16 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =
     if (!request.routeOptions.url?.includes(':orgId')) return;
     const orgId = (request.params as Record<string, string> | undefined)?.orgId;
     const actor = requireActor(request.actor);
-    if (actor.isPlatformAdmin) return;
-    if (!orgId || !actor.memberships.some((m) => m.organisationId === orgId)) {
-      throw new AppError('tenancy.not_found', { status: 404, detail: 'The organisation does not exist or you are not a member.' });
+    const notFound = () => new AppError('tenancy.not_found', { status: 404, detail: 'The organisation does not exist or you are not a member.' });
+    if (actor.isPlatformAdmin) {
+      // Platform administrators pass every membership check, so the organisation itself must exist:
+      // otherwise their writes to it fail on a foreign key (a 500) instead of a 404. A malformed id
+      // is left to the schema (400 naming /params/orgId).
+      if (!orgId || !UUID.test(orgId)) return;
+      const [org] = await opts.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, orgId));
+      if (!org) throw notFound();
+      return;
     }
+    if (!orgId || !actor.memberships.some((m) => m.organisationId === orgId)) throw notFound();
   });
 });
