@@ -23,7 +23,7 @@ export const errorCodes = [
 export type ErrorCode = (typeof errorCodes)[number] | `${string}.${string}`;
 
 export interface FieldError {
-  /** JSON pointer-like path of the offending field, e.g. "/body/email" or "/query/limit". */
+  /** JSON pointer-like path of the offending field, e.g. "/body/email" or "/querystring/limit". */
   path: string;
   message: string;
 }

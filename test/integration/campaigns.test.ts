@@ -368,8 +368,8 @@ describe.each(databaseKinds)('campaigns on %s', (kind) => {
       }
       expect(names).toEqual(['Inpak 1', 'Inpak 2', 'Inpak 3', 'Inpak 4', 'Inpak 5', 'Inpak leider', 'Kleine 1', 'Kleine 2']);
       expect(Object.values(await statuses()).every((s) => s === 'not_issued')).toBe(true);
-      expect((await hr.request('GET', `${inv()}?cursor=bm9wZQ`)).json().errors[0].path).toBe('/query/cursor');
-      expect((await hr.request('GET', `${inv()}?teamId=${foreignTeam}`)).json().errors[0].path).toBe('/query/teamId');
+      expect((await hr.request('GET', `${inv()}?cursor=bm9wZQ`)).json().errors[0].path).toBe('/querystring/cursor');
+      expect((await hr.request('GET', `${inv()}?teamId=${foreignTeam}`)).json().errors[0].path).toBe('/querystring/teamId');
       const kleine = (await hr.request('GET', `${inv()}?teamId=${teams.kleine.id}`)).json();
       expect(kleine.items.map((i: { personName: string }) => i.personName)).toEqual(['Kleine 1', 'Kleine 2']);
     });

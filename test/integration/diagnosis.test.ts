@@ -347,10 +347,10 @@ describe.each(databaseKinds)('diagnosis on %s', (kind) => {
     it('rejects ids of another organisation, naming the field', async () => {
       const campaign = await get(hr, `/diagnosis/heatmap?campaignId=${otherOrgCampaignId}`);
       expect(campaign.statusCode).toBe(400);
-      expect(campaign.json().errors[0].path).toBe('/query/campaignId');
+      expect(campaign.json().errors[0].path).toBe('/querystring/campaignId');
       const team = await get(hr, `/diagnosis/heatmap?teamId=${otherOrgTeamId}`);
       expect(team.statusCode).toBe(400);
-      expect(team.json().errors[0].path).toBe('/query/teamId');
+      expect(team.json().errors[0].path).toBe('/querystring/teamId');
       const groupBy = await get(hr, '/diagnosis/heatmap?groupBy=region');
       expect(groupBy.statusCode).toBe(400);
       expect(groupBy.json().errors[0].path).toContain('groupBy');
@@ -529,7 +529,7 @@ describe.each(databaseKinds)('diagnosis on %s', (kind) => {
       const soon = (await get(hr, `/diagnosis/prognosis?horizonYear=${YEAR + 1}`)).json();
       const c1Soon = soon.competences.find((r: { competence: { id: string } }) => r.competence.id === ids.c1);
       expect(c1Soon.horizon).toMatchObject({ needed: 28, holders: 16 });
-      expect((await get(hr, `/diagnosis/prognosis?horizonYear=${YEAR - 1}`)).json().errors[0].path).toBe('/query/horizonYear');
+      expect((await get(hr, `/diagnosis/prognosis?horizonYear=${YEAR - 1}`)).json().errors[0].path).toBe('/querystring/horizonYear');
     });
 
     it('works on the subjects of an anonymous campaign', async () => {

@@ -563,7 +563,7 @@ export function createCampaignsService({ db, publicUrl = null, now = () => new D
         };
       }
       if (query.teamId && !(await q.teamIdsOf(db, organisationId, [query.teamId])).has(query.teamId)) {
-        throw badRequest('/query/teamId', 'is not a team of this organisation');
+        throw badRequest('/querystring/teamId', 'is not a team of this organisation');
       }
       let after: q.InvitationCursor | undefined;
       if (query.cursor) {
@@ -578,7 +578,7 @@ export function createCampaignsService({ db, publicUrl = null, now = () => new D
             throw new Error('shape');
           after = { team, name, id: invitationId };
         } catch {
-          throw badRequest('/query/cursor', 'is not a cursor this list gave out');
+          throw badRequest('/querystring/cursor', 'is not a cursor this list gave out');
         }
       }
       const limit = query.limit ?? 500;

@@ -83,12 +83,12 @@ export function createDiagnosisService({ db, now = () => new Date() }: Diagnosis
     let campaign: q.CampaignRef | null = null;
     if (query.campaignId) {
       campaign = await q.findCampaign(db, organisationId, query.campaignId);
-      if (!campaign) throw badRequest('/query/campaignId', 'is not a campaign of this organisation');
+      if (!campaign) throw badRequest('/querystring/campaignId', 'is not a campaign of this organisation');
     }
     if (query.teamId && !(await q.teamExists(db, organisationId, query.teamId)))
-      throw badRequest('/query/teamId', 'is not a team of this organisation');
+      throw badRequest('/querystring/teamId', 'is not a team of this organisation');
     if (query.functionProfileId && !(await q.profileExists(db, organisationId, query.functionProfileId))) {
-      throw badRequest('/query/functionProfileId', 'is not a function profile of this organisation');
+      throw badRequest('/querystring/functionProfileId', 'is not a function profile of this organisation');
     }
     await db.transaction((tx) => refreshExpiredStatus(tx, organisationId, { now: now(), validityMonths }));
     return { organisationId, k, validityMonths, scope: { organisationId, campaign } };
@@ -305,7 +305,7 @@ export function createDiagnosisService({ db, now = () => new Date() }: Diagnosis
       let campaign: q.CampaignRef | null = null;
       if (query.campaignId) {
         campaign = await q.findCampaign(db, organisationId, query.campaignId);
-        if (!campaign) throw badRequest('/query/campaignId', 'is not a campaign of this organisation');
+        if (!campaign) throw badRequest('/querystring/campaignId', 'is not a campaign of this organisation');
       }
       if (campaign?.mode === 'anonymous') return { campaignId: campaign.id, anonymousCampaign: true, items: [] };
       await db.transaction((tx) => refreshExpiredStatus(tx, organisationId, { now: now(), validityMonths }));
@@ -358,7 +358,7 @@ export function createDiagnosisService({ db, now = () => new Date() }: Diagnosis
       const today = now();
       const currentYear = today.getUTCFullYear();
       if (query.horizonYear !== undefined && query.horizonYear < currentYear)
-        throw badRequest('/query/horizonYear', `must be ${currentYear} or later`);
+        throw badRequest('/querystring/horizonYear', `must be ${currentYear} or later`);
       const latest = await q.latestHorizonYear(db, organisationId);
       const horizonYear = query.horizonYear ?? (latest !== null && latest >= currentYear ? latest : currentYear + DEFAULT_HORIZON_YEARS);
 

@@ -872,7 +872,7 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
             .map((s) => s.trim())
             .filter(Boolean)
         : undefined;
-      if (ids?.some((id) => !UUID.test(id))) throw badRequest('/query/ids', 'must be person ids separated by commas');
+      if (ids?.some((id) => !UUID.test(id))) throw badRequest('/querystring/ids', 'must be person ids separated by commas');
       return q.searchPeople(db, organisationId, { q: query.q, ids, limit: ids ? Math.max(ids.length, 1) : (query.limit ?? 50) });
     },
 
@@ -1166,7 +1166,7 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
         let document: PlanDocumentData;
         if (query.version !== undefined) {
           const row = await q.findVersion(tx, planId, query.version);
-          if (!row) throw badRequest('/query/version', 'is not an approved version of this plan');
+          if (!row) throw badRequest('/querystring/version', 'is not an approved version of this plan');
           const snapshot = snapshotOf(row.snapshot);
           document = {
             ...snapshot.plan,
