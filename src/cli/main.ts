@@ -5,6 +5,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { bootstrap } from '../db/bootstrap.js';
 import { version } from '../version.js';
 import { commands } from './commands.js';
+import { isDiskFull } from '../server/errors.js';
 
 const usage = `leerkompas ${version}
 
@@ -60,7 +61,29 @@ async function main(argv: string[]) {
   }
 }
 
+/** The message and its causes: a failed query says which query, its cause says why (disk full, …). */
+function describe(error: unknown): string {
+  const lines: string[] = [];
+  for (let e = error; e && lines.length < 4; e = (e as { cause?: unknown }).cause) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (!lines.includes(message)) lines.push(message);
+    if (!(e instanceof Error)) break;
+  }
+  return lines.join('\n  caused by: ');
+}
+
+/** Where the database keeps its files, for the disk-full hint. */
+function databaseLocation(): string {
+  try {
+    const { database } = loadConfig();
+    return database.kind === 'pglite' ? `the data directory ${database.dataDir}` : "the PostgreSQL server's data directory";
+  } catch {
+    return 'the database';
+  }
+}
+
 main(process.argv.slice(2)).catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describe(error));
+  if (isDiskFull(error)) console.error(`The disk holding ${databaseLocation()} is full. Free space there and run the command again.`);
   process.exitCode = 1;
 });

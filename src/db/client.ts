@@ -43,19 +43,116 @@ export interface Database {
 }
 
 /** Extensions must be identical on every open of a PGlite data dir (see stack-notes). */
-const pgliteExtensions = { pg_trgm };
+export const pgliteExtensions = { pg_trgm };
 
 export class DataDirLockedError extends Error {
-  constructor(readonly lockFile: string, readonly pid: number) {
+  constructor(
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
     super(`The data directory is in use by process ${pid} (lock file ${lockFile}). Stop that process first.`);
   }
+}
+
+/** The PGlite data directory cannot be used: not writable, or no room left on its disk. */
+export class DataDirError extends Error {
+  constructor(
+    readonly dataDir: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+const errnoText: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+};
+
+function describeErrno(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return errnoText[code] ? `${errnoText[code]} (${code})` : (error as Error).message;
+}
+
+/**
+ * PGlite fails on a data dir it cannot write with only "PGlite failed to initialize properly", and
+ * part-way through a write a permission error is worse than none: check every path first and name
+ * the first one that is not readable and writable by this process.
+ */
+function checkWritable(dataDir: string): void {
+  const who = typeof process.getuid === 'function' ? ` (user id ${process.getuid()})` : '';
+  const fail = (target: string, error: unknown) =>
+    new DataDirError(
+      dataDir,
+      `The data directory ${dataDir} cannot be used: ${target} is not writable — ${describeErrno(error)}. ` +
+        `The embedded database needs read and write access to the whole directory for the user running Leerkompas${who}. Nothing was changed.`,
+      { cause: error },
+    );
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw fail(dataDir, error);
+  }
+  const lockDir = path.dirname(dataDir);
+  try {
+    fs.accessSync(lockDir, fs.constants.W_OK | fs.constants.X_OK);
+  } catch (error) {
+    throw fail(`${lockDir} (where the lock file goes)`, error);
+  }
+  const pending = [dataDir];
+  while (pending.length) {
+    const dir = pending.pop()!;
+    const check = (target: string, mode: number) => {
+      try {
+        fs.accessSync(target, mode);
+      } catch (error) {
+        throw fail(target, error);
+      }
+    };
+    check(dir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const target = path.join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(target);
+      else if (entry.isFile()) check(target, fs.constants.R_OK | fs.constants.W_OK);
+    }
+  }
+}
+
+/** Free bytes for unprivileged writers on the disk holding `dir`, or null when unknown. */
+function freeBytes(dir: string): number | null {
+  try {
+    const stats = fs.statfsSync(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
+  }
+}
+
+/** PostgreSQL may need a new 16 MB write-ahead log segment to start. */
+const minimumFreeToStart = 32 * 1024 * 1024;
+
+/** Turns PGlite's opaque start failure into a message naming the directory and the likely cause. */
+function explainOpenFailure(dataDir: string, error: unknown): Error {
+  const free = freeBytes(dataDir);
+  if (free !== null && free < minimumFreeToStart) {
+    return new DataDirError(
+      dataDir,
+      `The embedded database in ${dataDir} could not start: the disk holding it is full (${(free / 1024 / 1024).toFixed(1)} MB free; ` +
+        `starting may need ${minimumFreeToStart / 1024 / 1024} MB for the write-ahead log). Free space on that disk and start again; the data was not changed.`,
+      { cause: error },
+    );
+  }
+  return new DataDirError(dataDir, `The embedded database in ${dataDir} could not start: ${(error as Error).message}`, { cause: error });
 }
 
 /**
  * PGlite does not lock its data dir, and two processes writing it would corrupt it; a pid lock
  * file does. A lock left by a dead process (e.g. after kill -9) is taken over.
  */
-function acquireLock(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -90,9 +187,12 @@ function isAlive(pid: number): boolean {
 /** Opens the configured database: PGlite (file-backed, locked) or a node-postgres pool. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'pglite') {
-    const release = acquireLock(config.dataDir);
+    checkWritable(config.dataDir);
+    const release = lockDataDir(config.dataDir);
     try {
-      const client = await PGlite.create(config.dataDir, { extensions: pgliteExtensions });
+      const client = await PGlite.create(config.dataDir, { extensions: pgliteExtensions }).catch((error: unknown) => {
+        throw explainOpenFailure(config.dataDir, error);
+      });
       // PGlite is one connection: it queues queries itself, and a query outside an open
       // transaction() waits for it, which serialises access for the whole process.
       const db = drizzlePglite({ client, schema }) as unknown as Db;
@@ -120,7 +220,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       throw error;
     }
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  // A bounded connect: an unreachable server (down, firewalled, paused) fails the request with 503
+  // after a few seconds instead of holding it forever.
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;

@@ -38,6 +38,7 @@ const titles: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
 
 interface ValidationIssue {
@@ -59,14 +60,38 @@ function toFieldError(context: string, issue: ValidationIssue): FieldError {
   return { path: `/${context}${pointer}`, message: issue.message ?? 'is invalid' };
 }
 
-/** Connection-level database failures (server down, restarting): 503, the client may retry. */
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string })?.code;
-  if (!code) return false;
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004'].includes(code) ||
-    /Connection terminated/i.test(String((error as Error).message))
+/** The error and its causes: drizzle wraps driver errors in DrizzleQueryError (`cause`). */
+function causeChain(error: unknown): Array<{ code?: unknown; message?: unknown }> {
+  const chain: Array<{ code?: unknown; message?: unknown }> = [];
+  for (let e = error; e && typeof e === 'object' && chain.length < 5; e = (e as { cause?: unknown }).cause) {
+    chain.push(e as { code?: unknown; message?: unknown });
+  }
+  return chain;
+}
+
+const unavailableCodes = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  // admin_shutdown, crash_shutdown, cannot_connect_now (starting up, shutting down, in recovery)
+  '57P01', '57P02', '57P03',
+  // connection_exception family
+  '08000', '08003', '08006', '08001', '08004',
+]);
+/** node-postgres reports a lost or refused connection by message only. */
+const unavailableMessages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+/**
+ * Connection-level database failures (server down, restarting, unreachable): 503, the client may
+ * retry. Looks through drizzle's wrapper to the driver error.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return causeChain(error).some(
+    (e) => (typeof e.code === 'string' && unavailableCodes.has(e.code)) || (typeof e.message === 'string' && unavailableMessages.test(e.message)),
   );
+}
+
+/** The database's disk is full (SQLSTATE 53100 disk_full): 507, nothing was written. */
+export function isDiskFull(error: unknown): boolean {
+  return causeChain(error).some((e) => e.code === '53100' || e.code === 'ENOSPC');
 }
 
 function problem(status: number, code: ErrorCode, detail: string, errors?: FieldError[]): Problem {
@@ -154,6 +179,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       request.log.warn({ err: error }, 'database unavailable');
       reply.header('retry-after', '5');
       return sendProblem(reply, problem(503, 'database.unavailable', 'The database is not reachable right now. Try again shortly.'));
+    }
+    if (isDiskFull(error)) {
+      request.log.error({ err: error }, 'database disk full');
+      return sendProblem(reply, problem(507, 'database.disk_full', 'The database has no disk space left, so nothing was saved. Reading still works; ask the administrator to free space.'));
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 429) {

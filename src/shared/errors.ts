@@ -17,6 +17,7 @@ export const errorCodes = [
   'resource.not_found',
   'resource.conflict',
   'database.unavailable',
+  'database.disk_full',
   'server.internal',
 ] as const;
 
