@@ -36,8 +36,8 @@ export interface E2E {
 }
 
 /**
- * Boots the real server (buildApp + built web app) on a fresh PGlite copied from the run's template
- * (migrated and bootstrapped, so our own frameworks are there) with the demo seed, and Chromium.
+ * Boots the real server (buildApp + built web app) on a fresh PGlite copied from the run's demo
+ * template (migrated, bootstrapped and seeded with the demo once per run), and Chromium.
  */
 export async function startE2E(): Promise<E2E> {
   if (!fs.existsSync(path.join(defaultWebDir, 'index.html'))) {
@@ -46,8 +46,10 @@ export async function startE2E(): Promise<E2E> {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
   }
-  const db = await createTestDatabase('pglite');
-  await seedDemoData(db.database);
+  // The demo seeded once per run by the global setup; seeded here when a spec runs without it.
+  const demoTemplate = process.env.LK_E2E_DEMO_TEMPLATE;
+  const db = await createTestDatabase('pglite', { pgliteTemplate: demoTemplate });
+  if (!demoTemplate) await seedDemoData(db.database);
   const config = loadConfig({ LOG_LEVEL: 'silent', LEERKOMPAS_LOGIN_LIMIT: '1000' });
   const app = await buildApp({ config, database: db.database, version: 'e2e', webDir: defaultWebDir });
   await app.listen({ port: 0, host: '127.0.0.1' });

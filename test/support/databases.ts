@@ -20,8 +20,11 @@ export function adminUrl(database = 'postgres'): string {
   return url.toString();
 }
 
-/** Builds the migrated templates once per test run (vitest globalSetup). */
-export async function prepareTemplates(): Promise<() => Promise<void>> {
+/**
+ * Builds the migrated templates once per test run (vitest globalSetup): PGlite always, PostgreSQL
+ * when TEST_DATABASE_URL is set and the project uses it (`postgres: false` for the browser tests).
+ */
+export async function prepareTemplates(options: { postgres?: boolean } = {}): Promise<() => Promise<void>> {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lk-template-')), 'db');
   process.env.LK_TEST_PGLITE_TEMPLATE = dir;
   const database = await openDatabase({ kind: 'pglite', dataDir: dir });
@@ -29,7 +32,7 @@ export async function prepareTemplates(): Promise<() => Promise<void>> {
   await bootstrap(database.db);
   await database.close();
   let pgTemplate: string | undefined;
-  if (process.env.TEST_DATABASE_URL) {
+  if (process.env.TEST_DATABASE_URL && options.postgres !== false) {
     pgTemplate = `lk_template_${process.pid}_${Date.now()}`;
     process.env.LK_TEST_PG_TEMPLATE = pgTemplate;
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -61,12 +64,15 @@ export interface TestDatabase {
 
 let counter = 0;
 
-/** A fresh, migrated database of the given kind, copied from the run's template. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database of the given kind, copied from the run's template — for PGlite, from
+ * `pgliteTemplate` instead when given (a closed data dir, e.g. the browser tests' seeded demo).
+ */
+export async function createTestDatabase(kind: DatabaseKind, options: { pgliteTemplate?: string } = {}): Promise<TestDatabase> {
   if (kind === 'pglite') {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lk-test-'));
     const dir = path.join(root, 'db');
-    fs.cpSync(templateDir(), dir, { recursive: true });
+    fs.cpSync(options.pgliteTemplate ?? templateDir(), dir, { recursive: true });
     const database = await openDatabase({ kind: 'pglite', dataDir: dir });
     return {
       database,
