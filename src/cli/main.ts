@@ -5,6 +5,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { bootstrap } from '../db/bootstrap.js';
 import { version } from '../version.js';
 import { commands } from './commands.js';
+import { backupUsage } from './backup.js';
 import { isDiskFull } from '../server/errors.js';
 
 const usage = `leerkompas ${version}
@@ -15,7 +16,7 @@ Usage:
   leerkompas seed demo                         add the demo organisations and accounts
   leerkompas user create --email E --org SLUG --role ROLE [--name N] [--password P]
                                                create a user (asks for the password when omitted)
-${commands.map((c) => `  ${c.usage}`).join('\n')}
+${[...commands.map((c) => c.usage), ...backupUsage].map((line) => `  ${line}`).join('\n')}
 
 Configuration comes from environment variables (see README.md).`;
 
@@ -30,6 +31,13 @@ async function main(argv: string[]) {
     const { startServer } = await import('../main.js');
     const stop = await startServer({ demo: values['no-demo'] ? false : undefined });
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
+    return;
+  }
+  if (command === 'backup' || command === 'restore') {
+    // Before the generic open below: a backup holds the database as it is, unmigrated, and a
+    // restore needs the target empty.
+    const { backupCommand } = await import('./backup.js');
+    await backupCommand(command, argv.slice(1), loadConfig());
     return;
   }
   const extra = commands.find((c) => c.matches(command, sub));
