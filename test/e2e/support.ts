@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
@@ -23,6 +24,26 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+/**
+ * Content-Security-Policy violations reported by any page since the last test ended. The server
+ * sends a strict policy (src/server/app.ts: no inline scripts, no inline styles); a violation means
+ * the app relies on something the policy blocks (a style attribute, an inline script, a foreign
+ * host), so the test that caused it fails, whether or not it checks `pageErrors` itself.
+ */
+const cspViolations: string[] = [];
+
+function failOnCspViolations(when: string): void {
+  if (!cspViolations.length) return;
+  const found = cspViolations.splice(0);
+  throw new Error(`Content Security Policy violations ${when}:\n  ${found.join('\n  ')}`);
+}
+
+// Registered on the suite of every spec file that imports this harness.
+afterEach(() => failOnCspViolations('during this test'));
+
+/** Name of the function the init script below calls in the page. */
+const CSP_BINDING = '__leerkompasCspViolation';
+
 export interface E2E {
   baseUrl: string;
   app: FastifyInstance;
@@ -32,6 +53,12 @@ export interface E2E {
   newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
   /** Errors the pages threw or logged (uncaught exceptions, CSP violations, failed loads). */
   pageErrors: string[];
+  /**
+   * Returns and forgets the Content-Security-Policy violations seen so far. Any violation left at
+   * the end of a test fails that test (see `cspViolations` below); a test that provokes one on
+   * purpose takes it with this.
+   */
+  takeCspViolations(): string[];
   close(): Promise<void>;
 }
 
@@ -70,7 +97,27 @@ export async function startE2E(): Promise<E2E> {
     async newPage(options = {}) {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'nl-BE' });
       contexts.push(context);
+      // Every violation the browser reports (the securitypolicyviolation event, caught from the first
+      // script on) and every console message about the policy.
+      await context.exposeBinding(CSP_BINDING, (_source, text: string) => {
+        cspViolations.push(text);
+        pageErrors.push(`csp: ${text}`);
+      });
+      await context.addInitScript((binding: string) => {
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => {
+            const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : '';
+            const report = (window as unknown as Record<string, (text: string) => void>)[binding];
+            report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}${where} on ${document.location.pathname}${e.sample ? ` (${e.sample})` : ''}`);
+          },
+          true,
+        );
+      }, CSP_BINDING);
       const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content[ -]Security[ -]Policy/i.test(message.text())) cspViolations.push(`console ${message.type()}: ${message.text()}`);
+      });
       page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
       page.on('console', (message) => {
         // 4xx answers are expected (401 before login, a wrong password); the screens handle them.
@@ -78,11 +125,16 @@ export async function startE2E(): Promise<E2E> {
       });
       return page;
     },
+    takeCspViolations() {
+      return cspViolations.splice(0);
+    },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
       await app.close();
       await db.dispose();
+      // Violations reported after the last test (or in beforeAll) fail the file in afterAll.
+      failOnCspViolations('after the last test');
     },
   };
 }

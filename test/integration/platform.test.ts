@@ -70,8 +70,11 @@ describe.each(databaseKinds)('platform basics on %s', (kind) => {
     const oldPassword = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
     expect(oldPassword.statusCode).toBe(401);
 
-    expect((await session.request('POST', '/api/auth/logout')).statusCode).toBe(204);
-    expect((await t.app.inject({ url: '/api/auth/session', headers: { cookie: session.cookie } })).statusCode).toBe(401);
+    // The change replaced the session: its answer carries the new cookie (security.test.ts).
+    const renewed = [changed.headers['set-cookie']].flat().find((c) => c?.startsWith('lk_session='))!.split(';')[0];
+    const logout = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: renewed, 'x-csrf-token': session.csrf } });
+    expect(logout.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/auth/session', headers: { cookie: renewed } })).statusCode).toBe(401);
 
     const audit = await t.db.database.query<{ event: string }>('select event from audit_log where actor_user_id = $1 order by at', [user.id]);
     expect(audit.map((a) => a.event)).toEqual(expect.arrayContaining(['login_failed', 'login', 'password_changed', 'logout']));

@@ -37,7 +37,9 @@ export function authRoutes(service: AuthService, options: { loginPerMinute: numb
       { schema: { operationId: 'changePassword', tags: ['auth'], body: PasswordChangeBody, response: { 204: Type.Null() } } },
       async (request, reply) => {
         const actor = requireActor(request.actor);
-        await service.changePassword({ actor, tokenHash: request.session!.tokenHash, ...request.body, ip: request.ip });
+        const session = await service.changePassword({ actor, csrfToken: request.session!.csrfToken, ...request.body, ip: request.ip });
+        // A new session id after the credentials change; the old cookie is dead server-side.
+        setSessionCookie(request, reply, session.token, session.expiresAt);
         return reply.code(204).send(null);
       },
     );

@@ -1,4 +1,4 @@
-import { eq, inArray, and, ne } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organisations, sessions, users } from '../../db/schema/index.js';
 import { writeAudit } from '../../server/audit.js';
@@ -76,8 +76,18 @@ export function createAuthService({ db, sessionHours }: AuthServiceDeps) {
       });
     },
 
-    /** Changes the password and ends every other session of the user. */
-    async changePassword(options: { actor: Actor; tokenHash: string; currentPassword: string; newPassword: string; ip: string }) {
+    /**
+     * Changes the password and ends every session of the user, this one included: the caller gets
+     * a fresh session (same CSRF token, so the open page keeps working), and a copy of the old
+     * cookie, wherever it ended up, is worthless.
+     */
+    async changePassword(options: {
+      actor: Actor;
+      csrfToken: string;
+      currentPassword: string;
+      newPassword: string;
+      ip: string;
+    }): Promise<{ token: string; expiresAt: Date }> {
       const [user] = await db.select().from(users).where(eq(users.id, options.actor.userId));
       if (!user || !(await verifyPassword(user.passwordHash, options.currentPassword))) {
         throw new AppError('auth.invalid_credentials', {
@@ -94,10 +104,12 @@ export function createAuthService({ db, sessionHours }: AuthServiceDeps) {
         });
       }
       const passwordHash = await hashPassword(options.newPassword);
-      await db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
-        await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, options.tokenHash)));
+        await tx.delete(sessions).where(eq(sessions.userId, user.id));
+        const session = await createSession(tx, user.id, sessionHours, options.csrfToken);
         await writeAudit(tx, { event: 'password_changed', actorUserId: user.id, ip: options.ip });
+        return { token: session.token, expiresAt: session.expiresAt };
       });
     },
 

@@ -42,10 +42,14 @@ export async function loadActor(db: Executor, userId: string): Promise<Actor | n
   };
 }
 
-/** Creates a new session (a fresh token every login, so a planted session id is useless). */
-export async function createSession(tx: Executor, userId: string, hours: number) {
+/**
+ * Creates a new session (a fresh token every login, so a planted session id is useless). A session
+ * that replaces the caller's own (after a password change) may keep its CSRF token: the token only
+ * works together with the new cookie, which nobody else has.
+ */
+export async function createSession(tx: Executor, userId: string, hours: number, keepCsrfToken?: string) {
   const token = randomToken();
-  const csrfToken = randomToken();
+  const csrfToken = keepCsrfToken ?? randomToken();
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
   await tx.insert(sessions).values({ tokenHash: hashToken(token), userId, csrfToken, expiresAt });
   // Expired sessions are cleaned up here rather than by a timer: logins are frequent enough.
