@@ -220,9 +220,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       throw error;
     }
   }
-  // A bounded connect: an unreachable server (down, firewalled, paused) fails the request with 503
-  // after a few seconds instead of holding it forever.
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+  // Bounded waits: an unreachable server (firewalled, paused) fails the request with 503 after 10 s
+  // instead of holding it forever. pg-pool applies the same limit to waiting for a free
+  // connection when all are busy, so an overloaded pool sheds requests (503) rather than queueing
+  // them without end.
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
