@@ -80,7 +80,9 @@ function run(tool: string, args: string[], env: Record<string, string>): Promise
         ),
       ),
     );
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new BackupError(`${tool} failed (exit code ${code}):\n${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new BackupError(`${tool} failed (exit code ${code}):\n${stderr.trim()}`)),
+    );
   });
 }
 
@@ -108,7 +110,8 @@ export async function restore(config: Config, file: string, options: { force?: b
   if (!fs.existsSync(source)) throw new BackupError(`No backup file at ${source}.`);
   const kind = backupKindOf(source);
   if (kind !== config.database.kind) {
-    const what = kind === 'unknown' ? 'is not a Leerkompas backup' : `is a ${kind === 'postgres' ? 'PostgreSQL (pg_dump)' : 'PGlite'} backup`;
+    const what =
+      kind === 'unknown' ? 'is not a Leerkompas backup' : `is a ${kind === 'postgres' ? 'PostgreSQL (pg_dump)' : 'PGlite'} backup`;
     throw new BackupError(
       `${source} ${what}, and the configured database is ${config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'the embedded PGlite'}. ` +
         'Restore a backup made in the same database mode.',
@@ -143,7 +146,9 @@ export async function restore(config: Config, file: string, options: { force?: b
   try {
     if (fs.readdirSync(dataDir).length > 0) {
       if (!options.force) {
-        throw new BackupError(`The data directory ${dataDir} is not empty. Restore into an empty directory, or pass --force to move it aside first.`);
+        throw new BackupError(
+          `The data directory ${dataDir} is not empty. Restore into an empty directory, or pass --force to move it aside first.`,
+        );
       }
       movedTo = `${dataDir}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       fs.renameSync(dataDir, movedTo);

@@ -103,14 +103,20 @@ describe.each(databaseKinds)('backup and restore on %s', (kind) => {
 
     expect(runCli(['restore', backupFile], env)).toMatch(/^Restored /);
 
-    const restored = await openDatabase(kind === 'pglite' ? { kind, dataDir: source.location } : { kind, url: source.location, poolSize: 2 });
+    const restored = await openDatabase(
+      kind === 'pglite' ? { kind, dataDir: source.location } : { kind, url: source.location, poolSize: 2 },
+    );
     open = restored;
     const after = await fingerprint(restored);
     expect(after).toEqual(before);
 
     // As at start: migrations (none pending), then the app on the restored data.
     await migrateDatabase(restored);
-    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', LEERKOMPAS_LOGIN_LIMIT: '1000' }), database: restored, version: 'test' });
+    const app = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent', LEERKOMPAS_LOGIN_LIMIT: '1000' }),
+      database: restored,
+      version: 'test',
+    });
     try {
       const hr = await logIn(app, 'hr@demo.leerkompas.be', DEMO_PASSWORD);
       const orgs = await hr.request('GET', '/api/organisations');

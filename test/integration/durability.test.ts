@@ -59,7 +59,9 @@ describe.each(databaseKinds)('acknowledged writes survive kill -9 on %s', (kind)
         acknowledged.push(slug);
         const { id } = (await res.json().catch(() => ({}))) as { id?: string };
         if (!id) break;
-        const grant = await request('POST', `/api/organisations/${id}/members`, { email: 'admin@durable.test', role: 'hr' }).catch(() => null);
+        const grant = await request('POST', `/api/organisations/${id}/members`, { email: 'admin@durable.test', role: 'hr' }).catch(
+          () => null,
+        );
         if (!grant) failedInFlight++;
         if (grant?.status !== 201) break;
         grants.push(id);
@@ -91,7 +93,9 @@ describe.each(databaseKinds)('acknowledged writes survive kill -9 on %s', (kind)
     // Straight from the database, once no server holds it: every acknowledged grant has its
     // membership, and memberships and their audit rows match one to one (no half transaction).
     const database = await openDatabase(
-      kind === 'pglite' ? { kind: 'pglite', dataDir: path.join(env.LEERKOMPAS_DATA_DIR, 'db') } : { kind: 'postgres', url: env.DATABASE_URL, poolSize: 1 },
+      kind === 'pglite'
+        ? { kind: 'pglite', dataDir: path.join(env.LEERKOMPAS_DATA_DIR, 'db') }
+        : { kind: 'postgres', url: env.DATABASE_URL, poolSize: 1 },
     );
     try {
       const memberships = await database.query<{ organisation_id: string }>(

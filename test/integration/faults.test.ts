@@ -30,7 +30,10 @@ const isRoot = process.getuid?.() === 0;
 const templateDir = () => process.env.LK_TEST_PGLITE_TEMPLATE ?? path.join(os.tmpdir(), 'leerkompas-test-template', 'db');
 
 /** A request that must answer: a hung request fails the test with its address instead of a timeout. */
-async function answer(request: () => Promise<Response>, what: string): Promise<{ status: number; type: string | null; body: Record<string, unknown>; retryAfter: string | null }> {
+async function answer(
+  request: () => Promise<Response>,
+  what: string,
+): Promise<{ status: number; type: string | null; body: Record<string, unknown>; retryAfter: string | null }> {
   let timer: NodeJS.Timeout | undefined;
   const hung = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} did not answer within 20 s (the server hangs on a dead database)`)), 20_000);
@@ -53,7 +56,12 @@ async function answer(request: () => Promise<Response>, what: string): Promise<{
 async function prepareDatabase(database: Database): Promise<void> {
   await migrateDatabase(database);
   await bootstrap(database.db);
-  await createUserWithRole(database.db, { email: ADMIN.email, password: ADMIN.password, organisation: 'leerkompas', role: 'platform_admin' });
+  await createUserWithRole(database.db, {
+    email: ADMIN.email,
+    password: ADMIN.password,
+    organisation: 'leerkompas',
+    role: 'platform_admin',
+  });
 }
 
 describe('the PostgreSQL server stops and comes back (private cluster)', () => {
@@ -262,7 +270,11 @@ describe('PGlite when the disk is full (a small tmpfs)', () => {
     const acknowledged: string[] = [];
     const refused: string[] = [];
     const create = async (slug: string) => {
-      const res = await session.request('POST', '/api/organisations', { name: `Full disk ${slug} ${'x'.repeat(150)}`, slug, kind: 'employer' });
+      const res = await session.request('POST', '/api/organisations', {
+        name: `Full disk ${slug} ${'x'.repeat(150)}`,
+        slug,
+        kind: 'employer',
+      });
       if (res.statusCode === 201) acknowledged.push(slug);
       return res;
     };

@@ -39,7 +39,9 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const dataDir = path.join(root, 'data');
   const logFile = path.join(root, 'server.log');
   const asPostgres = (tool: string, args: string[]) => {
-    const [cmd, ...rest] = isRoot ? ['runuser', '-u', 'postgres', '--', path.join(postgresBinDir, tool), ...args] : [path.join(postgresBinDir, tool), ...args];
+    const [cmd, ...rest] = isRoot
+      ? ['runuser', '-u', 'postgres', '--', path.join(postgresBinDir, tool), ...args]
+      : [path.join(postgresBinDir, tool), ...args];
     return execFileSync(cmd, rest, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   };
   const port = await freePort();
