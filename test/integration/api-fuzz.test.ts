@@ -38,7 +38,10 @@ const totalRuns = Number(process.env.FUZZ_RUNS ?? 2400);
 const seed = Number(process.env.FUZZ_SEED ?? 20260601);
 const replayPath = process.env.FUZZ_PATH;
 const share = (fraction: number) => Math.max(1, Math.round(totalRuns * fraction));
-const fcOptions = (numRuns: number) => ({ numRuns, seed, ...(replayPath ? { path: replayPath } : {}) });
+/** Each phase's own time limit: generous per request, so a loaded machine or a big FUZZ_RUNS does not time out. */
+const phaseTimeout = (fraction: number) => 60_000 + share(fraction) * 250;
+// FUZZ_NO_SHRINK=1 reports the first failure as found: shrinking a failure re-sends many requests.
+const fcOptions = (numRuns: number) => ({ numRuns, seed, endOnFailure: process.env.FUZZ_NO_SHRINK === '1', ...(replayPath ? { path: replayPath } : {}) });
 
 /**
  * Tables no rejected request may change: all of them. None is excluded: sessions are only read by
@@ -203,7 +206,7 @@ describe.each(databaseKinds)('API fuzz on %s', (kind) => {
     const changed = [...before].filter(([table, print]) => after.get(table) !== print).map(([table]) => table);
     expect(changed, 'tables changed by rejected requests').toEqual([]);
     console.info(`api-fuzz ${kind} invalid/${who}: ${share(fraction)} requests in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
-  });
+  }, phaseTimeout(0.34));
 
   it.each([
     ['member', 0.2],
@@ -225,7 +228,7 @@ describe.each(databaseKinds)('API fuzz on %s', (kind) => {
     console.info(`api-fuzz ${kind} random/${who}: ${share(fraction)} requests in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
     // The session survived (the random phase must not have signed the client out by accident).
     if (session) expect((await session.request('GET', '/api/auth/session')).statusCode).toBe(200);
-  });
+  }, phaseTimeout(0.2));
 });
 
 /** Which table's ids fit a parameter or field of this name (for `id`: the collection before it in the path). */

@@ -432,12 +432,9 @@ export function invalidValue(schema: JsonSchema, ctx: FuzzContext, name: string,
         const validItem = validValue(item, ctx, name.replace(/Ids$/, 'Id'), path, depth + 1);
         if (schema.maxItems !== undefined && schema.maxItems <= 600) {
           const n = schema.maxItems + 1;
-          // Distinct items, so uniqueItems does not hide the count.
-          options.push(
-            fc
-              .uniqueArray(validItem, { minLength: n, maxLength: n, selector: (v) => JSON.stringify(v) })
-              .map((value) => ({ value, at: '' })),
-          );
+          // Not uniqueArray: a small enum may have fewer than n values (fast-check would never
+          // finish). Duplicates break uniqueItems at the same place, so the array is invalid either way.
+          options.push(fc.array(validItem, { minLength: n, maxLength: n }).map((value) => ({ value, at: '' })));
         }
         if (schema.minItems) {
           options.push(fc.array(validItem, { minLength: schema.minItems - 1, maxLength: schema.minItems - 1 }).map((value) => ({ value, at: '' })));
@@ -449,7 +446,7 @@ export function invalidValue(schema: JsonSchema, ctx: FuzzContext, name: string,
           const minRest = Math.max(0, (schema.minItems ?? 0) - 1);
           options.push(
             fc
-              .tuple(badItem, fc.uniqueArray(validItem, { minLength: Math.min(minRest, maxRest), maxLength: maxRest, selector: (v) => JSON.stringify(v) }), fc.nat())
+              .tuple(badItem, fc.array(validItem, { minLength: Math.min(minRest, maxRest), maxLength: maxRest }), fc.nat())
               .map(([bad, rest, i]) => {
                 const index = rest.length ? i % (rest.length + 1) : 0;
                 const value = [...rest.slice(0, index), bad.value, ...rest.slice(index)];
