@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
-import { openDatabase } from '../db/client.js';
+import { DataDirError, openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { bootstrap } from '../db/bootstrap.js';
 import { version } from '../version.js';
@@ -92,6 +92,7 @@ function databaseLocation(): string {
 
 main(process.argv.slice(2)).catch((error) => {
   console.error(describe(error));
-  if (isDiskFull(error)) console.error(`The disk holding ${databaseLocation()} is full. Free space there and run the command again.`);
+  // A DataDirError says it itself; a failed query on a full disk gets the hint here.
+  if (isDiskFull(error) && !(error instanceof DataDirError)) console.error(`The disk holding ${databaseLocation()} is full. Free space there and run the command again.`);
   process.exitCode = 1;
 });

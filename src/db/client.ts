@@ -166,7 +166,17 @@ export function lockDataDir(dataDir: string): () => void {
         }
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC') {
+        // The file was created but its pid not written: remove it, say why.
+        fs.rmSync(lockFile, { force: true });
+        throw new DataDirError(
+          dataDir,
+          `The embedded database in ${dataDir} could not start: the disk holding it is full (writing the lock file ${lockFile} failed). Free space on that disk and start again; the data was not changed.`,
+          { cause: error },
+        );
+      }
+      if (code !== 'EEXIST') throw error;
       const pid = Number(fs.readFileSync(lockFile, 'utf8'));
       if (pid && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(lockFile, pid);
       fs.unlinkSync(lockFile);
