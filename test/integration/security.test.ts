@@ -4,11 +4,9 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config.js';
 import { hashToken, randomToken } from '../../src/server/auth/tokens.js';
-import { createTestDatabase, databaseKinds, type DatabaseKind, type TestDatabase } from '../support/databases.js';
-import { logIn, type Session } from '../support/test-app.js';
+import { databaseKinds, type DatabaseKind } from '../support/databases.js';
+import { createTestApp, logIn, type Session, type TestApp } from '../support/test-app.js';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../factories/accounts.js';
 import { buildCompetence, buildPublicFramework } from '../factories/competences.js';
 import { buildPerson } from '../factories/people.js';
@@ -20,28 +18,20 @@ import { buildCampaign, buildInvitation } from '../factories/campaigns.js';
  * test/e2e/security.spec.ts; every e2e spec fails on a violation.
  */
 
-interface Served {
-  app: FastifyInstance;
-  db: TestDatabase;
-  close(): Promise<void>;
-}
-
 /** The app as production builds it, with a tiny built web app (index.html and one asset). */
-async function serve(kind: DatabaseKind, env: Record<string, string> = {}): Promise<Served> {
+async function serve(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
   const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lk-security-web-'));
   fs.mkdirSync(path.join(webDir, 'assets'));
-  fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>');
+  fs.writeFileSync(
+    path.join(webDir, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>',
+  );
   fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'export {};\n');
-  const db = await createTestDatabase(kind);
-  const config = loadConfig({ LOG_LEVEL: 'silent', LEERKOMPAS_LOGIN_LIMIT: '1000', ...env });
-  const app = await buildApp({ config, database: db.database, version: 'test', webDir });
-  await app.ready();
+  const served = await createTestApp(kind, env, { webDir });
   return {
-    app,
-    db,
+    ...served,
     async close() {
-      await app.close();
-      await db.dispose();
+      await served.close();
       fs.rmSync(webDir, { recursive: true, force: true });
     },
   };
@@ -59,9 +49,7 @@ function parsePolicy(header: unknown): Map<string, string[]> {
 }
 
 const sessionCookieOf = (response: LightMyRequestResponse): string | undefined =>
-  [response.headers['set-cookie']]
-    .flat()
-    .find((c) => c?.startsWith('lk_session='));
+  [response.headers['set-cookie']].flat().find((c) => c?.startsWith('lk_session='));
 const cookieValue = (setCookie: string) => setCookie.split(';')[0].slice('lk_session='.length);
 
 async function expectProblem(response: LightMyRequestResponse, status: number, code: string, where = '') {
@@ -83,7 +71,11 @@ function routeTable(app: FastifyInstance): Array<{ method: string; url: string }
     const depth = match[1].length / 4;
     stack.length = depth;
     stack[depth] = match[2];
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) found.push({ method, url: stack.join('') });
+    for (const method of (match[3] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean))
+      found.push({ method, url: stack.join('') });
   }
   return found;
 }
@@ -91,7 +83,7 @@ function routeTable(app: FastifyInstance): Array<{ method: string; url: string }
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 describe.each(databaseKinds)('security headers, sessions and CSRF on %s', (kind) => {
-  let s: Served;
+  let s: TestApp;
   let orgId: string;
   let email: string;
 
@@ -171,7 +163,10 @@ describe.each(databaseKinds)('security headers, sessions and CSRF on %s', (kind)
     const response = await login();
     expect(response.statusCode).toBe(200);
     const setCookie = sessionCookieOf(response)!;
-    const attributes = setCookie.split(';').slice(1).map((a) => a.trim());
+    const attributes = setCookie
+      .split(';')
+      .slice(1)
+      .map((a) => a.trim());
     expect(attributes).toContain('HttpOnly');
     expect(attributes).toContain('SameSite=Lax');
     expect(attributes).toContain('Path=/');
@@ -179,12 +174,16 @@ describe.each(databaseKinds)('security headers, sessions and CSRF on %s', (kind)
     expect(attributes.some((a) => a.startsWith('Domain='))).toBe(false);
     // LEERKOMPAS_SESSION_HOURS (12 by default), the same end as the row on the server.
     const expires = new Date(attributes.find((a) => a.startsWith('Expires='))!.slice('Expires='.length));
-    const [row] = await s.db.database.query<{ expires_at: Date }>('select expires_at from sessions where token_hash = $1', [hashToken(cookieValue(setCookie))]);
+    const [row] = await s.db.database.query<{ expires_at: Date }>('select expires_at from sessions where token_hash = $1', [
+      hashToken(cookieValue(setCookie)),
+    ]);
     expect(Math.abs(expires.getTime() - new Date(row.expires_at).getTime())).toBeLessThan(1_000);
     expect(expires.getTime() - Date.now()).toBeGreaterThan(11.9 * 3_600_000);
     expect(expires.getTime() - Date.now()).toBeLessThanOrEqual(12 * 3_600_000);
     // The server keeps only the token's hash: a copy of the sessions table opens no session.
-    expect(await s.db.database.query('select 1 from sessions where token_hash = $1 or csrf_token = $1', [cookieValue(setCookie)])).toEqual([]);
+    expect(await s.db.database.query('select 1 from sessions where token_hash = $1 or csrf_token = $1', [cookieValue(setCookie)])).toEqual(
+      [],
+    );
   });
 
   it('never accepts a session id chosen before login: every login issues a fresh id', async () => {
@@ -231,7 +230,10 @@ describe.each(databaseKinds)('security headers, sessions and CSRF on %s', (kind)
     const user = await buildUser(s.db.database, { organisationId: orgId, role: 'employee' });
     const here = await logIn(s.app, user.email, TEST_PASSWORD);
     const elsewhere = await logIn(s.app, user.email, TEST_PASSWORD);
-    const changed = await here.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-new-long-password' });
+    const changed = await here.request('POST', '/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a-new-long-password',
+    });
     expect(changed.statusCode, changed.body).toBe(204);
     const renewed = sessionCookieOf(changed)!;
     expect(renewed).toMatch(/HttpOnly/);
@@ -247,7 +249,12 @@ describe.each(databaseKinds)('security headers, sessions and CSRF on %s', (kind)
     const me = await s.app.inject({ url: '/api/auth/session', headers: { cookie: renewedCookie } });
     expect(me.statusCode).toBe(200);
     expect(me.json().csrfToken).toBe(here.csrf);
-    const locale = await s.app.inject({ method: 'PUT', url: '/api/auth/locale', headers: { cookie: renewedCookie, 'x-csrf-token': here.csrf }, payload: { locale: 'fr' } });
+    const locale = await s.app.inject({
+      method: 'PUT',
+      url: '/api/auth/locale',
+      headers: { cookie: renewedCookie, 'x-csrf-token': here.csrf },
+      payload: { locale: 'fr' },
+    });
     expect(locale.statusCode).toBe(204);
     const rows = await s.db.database.query<{ token_hash: string }>('select token_hash from sessions where user_id = $1', [user.id]);
     expect(rows).toEqual([{ token_hash: hashToken(cookieValue(renewed)) }]);
@@ -273,7 +280,11 @@ describe.each(databaseKinds)('security headers, sessions and CSRF on %s', (kind)
 
     const session: Session = await logIn(s.app, email, TEST_PASSWORD);
     const other = await logIn(s.app, email, TEST_PASSWORD);
-    const fill = (url: string) => url.replace(/:orgId/g, orgId).replace(/:[A-Za-z0-9_]+/g, () => randomUUID()).replace(/\*/g, 'x');
+    const fill = (url: string) =>
+      url
+        .replace(/:orgId/g, orgId)
+        .replace(/:[A-Za-z0-9_]+/g, () => randomUUID())
+        .replace(/\*/g, 'x');
     // The survey answered from a personal link is exempt: those routes are `sessionless`, so they
     // never read the session cookie and a request riding on it gains nothing. Their credential is
     // the x-survey-token header, which a cross-site form cannot send, and a cross-site script could
@@ -285,7 +296,11 @@ describe.each(databaseKinds)('security headers, sessions and CSRF on %s', (kind)
       const url = fill(route.url);
       const name = `${route.method} ${route.url}`;
       const missing = await s.app.inject({ method: route.method as 'POST', url, headers: { cookie: session.cookie } });
-      const wrong = await s.app.inject({ method: route.method as 'POST', url, headers: { cookie: session.cookie, 'x-csrf-token': other.csrf } });
+      const wrong = await s.app.inject({
+        method: route.method as 'POST',
+        url,
+        headers: { cookie: session.cookie, 'x-csrf-token': other.csrf },
+      });
       if (sessionless(route.url)) {
         // The cookie is ignored: the answer is the one a caller without it gets (no link token, no
         // access), never a CSRF refusal.
@@ -300,7 +315,9 @@ describe.each(databaseKinds)('security headers, sessions and CSRF on %s', (kind)
       }
       for (const response of [missing, wrong]) {
         await expectProblem(response, 403, 'auth.csrf', name);
-        expect(response.json().errors, name).toEqual([{ path: '/headers/x-csrf-token', message: 'is missing or does not match the session' }]);
+        expect(response.json().errors, name).toEqual([
+          { path: '/headers/x-csrf-token', message: 'is missing or does not match the session' },
+        ]);
       }
       refused.push(name);
     }
@@ -313,7 +330,7 @@ describe.each(databaseKinds)('security headers, sessions and CSRF on %s', (kind)
 });
 
 describe.each(databaseKinds)('behind an HTTPS proxy on %s', (kind) => {
-  let s: Served;
+  let s: TestApp;
   let email: string;
   beforeAll(async () => {
     s = await serve(kind, { LEERKOMPAS_TRUST_PROXY: 'true' });
@@ -323,25 +340,43 @@ describe.each(databaseKinds)('behind an HTTPS proxy on %s', (kind) => {
   afterAll(() => s?.close());
 
   it('sends HSTS and marks the session cookie Secure only for requests that came in over HTTPS', async () => {
-    const https = await s.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { email, password: TEST_PASSWORD } });
+    const https = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { email, password: TEST_PASSWORD },
+    });
     expect(https.statusCode).toBe(200);
     expect(https.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
-    expect(sessionCookieOf(https)!.split(';').map((a) => a.trim())).toContain('Secure');
+    expect(
+      sessionCookieOf(https)!
+        .split(';')
+        .map((a) => a.trim()),
+    ).toContain('Secure');
     for (const url of ['/', '/api/health', '/api/docs/']) {
       const page = await s.app.inject({ url, headers: { 'x-forwarded-proto': 'https' } });
       expect(page.headers['strict-transport-security'], url).toBe('max-age=31536000; includeSubDomains');
     }
 
-    const http = await s.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'http' }, payload: { email, password: TEST_PASSWORD } });
+    const http = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'http' },
+      payload: { email, password: TEST_PASSWORD },
+    });
     expect(http.headers['strict-transport-security']).toBeUndefined();
-    expect(sessionCookieOf(http)!.split(';').map((a) => a.trim())).not.toContain('Secure');
+    expect(
+      sessionCookieOf(http)!
+        .split(';')
+        .map((a) => a.trim()),
+    ).not.toContain('Secure');
   });
 });
 
 describe.each(databaseKinds)('rate limits on %s', (kind) => {
   const LOGIN_LIMIT = 3;
   const SURVEY_LIMIT = 5;
-  let s: Served;
+  let s: TestApp;
   let email: string;
   let token: string;
 
@@ -370,7 +405,8 @@ describe.each(databaseKinds)('rate limits on %s', (kind) => {
   it('limits login attempts per client address (LEERKOMPAS_LOGIN_LIMIT per minute), before the password is checked', async () => {
     const attempt = (remoteAddress: string, password: string, headers: Record<string, string> = {}) =>
       s.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers, payload: { email, password } });
-    for (let i = 0; i < LOGIN_LIMIT; i++) await expectProblem(await attempt('203.0.113.1', `guess-${i}-wrong`), 401, 'auth.invalid_credentials');
+    for (let i = 0; i < LOGIN_LIMIT; i++)
+      await expectProblem(await attempt('203.0.113.1', `guess-${i}-wrong`), 401, 'auth.invalid_credentials');
     await expectLimited(await attempt('203.0.113.1', 'guess-after-limit'), 'guess after the limit');
     // Even the right password waits: the limit is counted before the password is looked at.
     await expectLimited(await attempt('203.0.113.1', TEST_PASSWORD), 'right password after the limit');

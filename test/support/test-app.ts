@@ -9,11 +9,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh database; no web assets, quiet logs. */
-export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+/** The real app on a fresh database, quiet logs; no web assets unless `webDir` is given. */
+export async function createTestApp(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+  options: { webDir?: string } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase(kind);
   const config = loadConfig({ LOG_LEVEL: 'silent', LEERKOMPAS_LOGIN_LIMIT: '1000', ...env });
-  const app = await buildApp({ config, database: db.database, version: 'test' });
+  const app = await buildApp({ config, database: db.database, version: 'test', webDir: options.webDir });
   await app.ready();
   return {
     app,
