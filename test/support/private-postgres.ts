@@ -45,8 +45,10 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     return execFileSync(cmd, rest, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   };
   const port = await freePort();
-  const options = () =>
-    `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=30`;
+  // fsync off is safe here: the "crash" kills processes, not the machine, so written WAL survives in
+  // the OS. synchronous_commit must stay on: with it off, a commit acknowledged just before the
+  // crash (the login's session row, the write before the outage) may be lost, and the test flakes.
+  const options = () => `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=30`;
   const cluster: PrivatePostgres = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     crash() {
