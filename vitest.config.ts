@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 // against real databases, end-to-end tests in Debian's Chromium.
 export default defineConfig({
   test: {
+    // Two files at a time on CI's 2 cores (Vitest's default there is one): every integration file
+    // builds its own app on its own database, and the browser tests keep to one fork of their own.
+    maxWorkers: 2,
+    minWorkers: 1,
     projects: [
       {
         test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' },
@@ -21,9 +25,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
-          // One fork runs file after file without re-importing the app for each (about 5 s per
-          // file otherwise). Every file builds its own app and database, so nothing is shared.
-          poolOptions: { forks: { isolate: false } },
         },
       },
       {
