@@ -18,7 +18,18 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { generateNeedsAnalysis, type GeneratedOrganisation } from './generate-needs-analysis.js';
 import { runLoad, timedRequest, type LoadResult, type LoadStep } from './http-load.js';
-import { benchKinds, freshDatabase, loadAverage, machineInfo, percentile, round, writeResult, type BenchDatabaseKind } from './support.js';
+import {
+  benchKinds,
+  freshDatabase,
+  loadAverage,
+  machineInfo,
+  percentile,
+  round,
+  writeResult,
+  type BenchDatabaseKind,
+  series,
+  type Series,
+} from './support.js';
 
 const TARGET_HEATMAP_P95_MS: Record<BenchDatabaseKind, number> = { pglite: 300, postgres: 100 };
 const TARGET_THROUGHPUT_RATIO = 0.2;
@@ -32,23 +43,6 @@ const WARMUP_RESPONDENTS = 20;
 const POOL_SIZE = 10;
 
 const groupings = ['team', 'function_profile', 'target_group'] as const;
-
-interface Series {
-  n: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-}
-
-function series(ms: number[]): Series {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return {
-    n: ms.length,
-    p50Ms: round(percentile(sorted, 50), 1),
-    p95Ms: round(percentile(sorted, 95), 1),
-    maxMs: round(sorted[sorted.length - 1], 1),
-  };
-}
 
 /** One respondent's visit through the public survey routes. */
 function surveyVisit(token: string, competenceIds: readonly string[], seed: number): LoadStep[] {

@@ -22,7 +22,18 @@ import { brusselsDate } from '../src/domain/offers/rules.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { runLoad, timedRequest, type LoadStep } from './http-load.js';
-import { benchKinds, freshDatabase, loadAverage, machineInfo, percentile, round, writeResult, type BenchDatabaseKind } from './support.js';
+import {
+  benchKinds,
+  freshDatabase,
+  loadAverage,
+  machineInfo,
+  percentile,
+  round,
+  writeResult,
+  type BenchDatabaseKind,
+  series,
+  type Series,
+} from './support.js';
 
 export const OFFERS = 50_000;
 const PROVIDERS = 200;
@@ -230,23 +241,6 @@ const toPath = (params: Params) => {
   for (const [key, value] of Object.entries(params)) for (const v of [value].flat()) query.append(key, String(v));
   return `/api/offers?${query}`;
 };
-
-interface Series {
-  n: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-}
-
-function series(ms: number[]): Series {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return {
-    n: ms.length,
-    p50Ms: round(percentile(sorted, 50), 1),
-    p95Ms: round(percentile(sorted, 95), 1),
-    maxMs: round(sorted[sorted.length - 1], 1),
-  };
-}
 
 async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void) {
   const bench = await freshDatabase(kind, { poolSize: POOL_SIZE });

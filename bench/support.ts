@@ -19,7 +19,10 @@ export const resultsDir = path.join(benchDir, 'results');
  * BENCH_DATABASE_URL=none measures PGlite only.
  */
 export const postgresAdminUrl =
-  process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env.BENCH_DATABASE_URL ||
+  process.env.DATABASE_URL ||
+  process.env.TEST_DATABASE_URL ||
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Which of the variables chose postgresAdminUrl, for the results. */
 export const postgresUrlSource = process.env.BENCH_DATABASE_URL
@@ -187,4 +190,22 @@ export function machineInfo() {
 /** The 1, 5 and 15 minute load averages, rounded: how busy the machine was during a measurement. */
 export function loadAverage(): number[] {
   return os.loadavg().map((n) => round(n, 2));
+}
+
+/** p50, p95 and the slowest of a list of durations (ms). */
+export interface Series {
+  n: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+export function series(ms: number[]): Series {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return {
+    n: ms.length,
+    p50Ms: round(percentile(sorted, 50), 1),
+    p95Ms: round(percentile(sorted, 95), 1),
+    maxMs: round(sorted[sorted.length - 1], 1),
+  };
 }
