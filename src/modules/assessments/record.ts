@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte, not, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { assessments, competenceStatus } from '../../db/schema/index.js';
 import { currentLevel, type AssessmentSource, type DiagnosisSettings } from '../../domain/assessment/current-level.js';
@@ -45,10 +45,20 @@ function subjectOf(row: NewAssessment): string {
   return subject;
 }
 
+type StoredAssessment = { campaignId: string | null; source: AssessmentSource; level: number; assessedAt: Date };
+type SubjectHistory = { personId: string | null; responseId: string | null; list: StoredAssessment[] };
+type StatusRow = typeof competenceStatus.$inferInsert;
+
+const pairKey = (subjectId: string, competenceId: string) => `${subjectId}|${competenceId}`;
+
 /**
  * Stores the ratings and recomputes the diagnosis of every (subject, competence) they touch.
  * Ratings that belong to a campaign replace the earlier rating of the same subject, competence
  * and source in that campaign (resubmitting never stores a rating twice); others are appended.
+ *
+ * Two statements for a batch of up to CHUNK ratings: the stored history of the touched pairs is
+ * read first, the new ratings are applied to it here (replacing what they replace), and then the
+ * ratings and the recomputed diagnosis are written together in one statement.
  */
 export async function recordAssessments(tx: Executor, rows: readonly NewAssessment[], settings: DiagnosisSettings): Promise<void> {
   if (rows.length === 0) return;
@@ -65,6 +75,19 @@ export async function recordAssessments(tx: Executor, rows: readonly NewAssessme
     note: r.note ?? null,
     assessedAt: r.assessedAt,
   }));
+  const organisationId = rows[0].organisationId;
+  const pairs = rows.map((r) => ({ subjectId: subjectOf(r), competenceId: r.competenceId }));
+  const histories = await historiesOf(tx, organisationId, pairs);
+  for (const v of values) {
+    const key = pairKey(subjectOf(v), v.competenceId);
+    const history = histories.get(key) ?? { personId: v.personId, responseId: v.responseId, list: [] };
+    // Listed last, so among equal times the new rating counts as the latest (latestPerSource).
+    history.list = history.list.filter((a) => !(v.campaignId && a.campaignId === v.campaignId && a.source === v.source));
+    history.list.push({ campaignId: v.campaignId, source: v.source, level: v.level, assessedAt: v.assessedAt });
+    histories.set(key, history);
+  }
+  const { upserts } = statusRows(organisationId, pairs, histories, settings);
+
   const replace = {
     level: sql`excluded.level`,
     assessedAt: sql`excluded.assessed_at`,
@@ -72,38 +95,34 @@ export async function recordAssessments(tx: Executor, rows: readonly NewAssessme
     visibility: sql`excluded.visibility`,
     note: sql`excluded.note`,
   };
-  const byPerson = values.filter((v) => v.campaignId && v.personId);
-  const byResponse = values.filter((v) => v.campaignId && v.responseId);
-  const loose = values.filter((v) => !v.campaignId);
-  for (const part of chunks(byPerson)) {
-    await tx
-      .insert(assessments)
-      .values(part)
-      .onConflictDoUpdate({
-        target: [assessments.campaignId, assessments.personId, assessments.competenceId, assessments.source],
-        targetWhere: sql`${assessments.campaignId} is not null and ${assessments.personId} is not null`,
-        set: replace,
-      });
+  const writes: Write[] = [];
+  for (const part of chunks(values.filter((v) => v.campaignId && v.personId))) {
+    writes.push(
+      tx
+        .insert(assessments)
+        .values(part)
+        .onConflictDoUpdate({
+          target: [assessments.campaignId, assessments.personId, assessments.competenceId, assessments.source],
+          targetWhere: sql`${assessments.campaignId} is not null and ${assessments.personId} is not null`,
+          set: replace,
+        }),
+    );
   }
-  for (const part of chunks(byResponse)) {
-    await tx
-      .insert(assessments)
-      .values(part)
-      .onConflictDoUpdate({
-        target: [assessments.campaignId, assessments.responseId, assessments.competenceId, assessments.source],
-        targetWhere: sql`${assessments.campaignId} is not null and ${assessments.responseId} is not null`,
-        set: replace,
-      });
+  for (const part of chunks(values.filter((v) => v.campaignId && v.responseId))) {
+    writes.push(
+      tx
+        .insert(assessments)
+        .values(part)
+        .onConflictDoUpdate({
+          target: [assessments.campaignId, assessments.responseId, assessments.competenceId, assessments.source],
+          targetWhere: sql`${assessments.campaignId} is not null and ${assessments.responseId} is not null`,
+          set: replace,
+        }),
+    );
   }
-  for (const part of chunks(loose)) await tx.insert(assessments).values(part);
-
-  const organisationId = rows[0].organisationId;
-  await refreshCompetenceStatus(
-    tx,
-    organisationId,
-    rows.map((r) => ({ subjectId: subjectOf(r), competenceId: r.competenceId })),
-    settings,
-  );
+  for (const part of chunks(values.filter((v) => !v.campaignId))) writes.push(tx.insert(assessments).values(part));
+  writes.push(...statusUpserts(tx, upserts));
+  await runWrites(tx, writes, values.length + upserts.length <= CHUNK);
 }
 
 /** Recomputes competence_status for the given pairs from all their assessments (domain-rules §2). */
@@ -113,18 +132,27 @@ export async function refreshCompetenceStatus(
   pairs: readonly SubjectCompetence[],
   settings: DiagnosisSettings,
 ): Promise<void> {
-  const wanted = new Map(pairs.map((p) => [`${p.subjectId}|${p.competenceId}`, p]));
-  if (wanted.size === 0) return;
+  if (pairs.length === 0) return;
+  const { upserts, emptied } = statusRows(organisationId, pairs, await historiesOf(tx, organisationId, pairs), settings);
+  await runWrites(tx, statusUpserts(tx, upserts), false);
+  for (const pair of emptied) {
+    await tx.delete(competenceStatus).where(and(eq(competenceStatus.subjectId, pair.subjectId), eq(competenceStatus.competenceId, pair.competenceId)));
+  }
+}
+
+/** The stored assessments of the given (subject, competence) pairs, by pair. */
+async function historiesOf(tx: Executor, organisationId: string, pairs: readonly SubjectCompetence[]): Promise<Map<string, SubjectHistory>> {
+  const wanted = new Set(pairs.map((p) => pairKey(p.subjectId, p.competenceId)));
   const subjectIds = [...new Set(pairs.map((p) => p.subjectId))];
   const competenceIds = [...new Set(pairs.map((p) => p.competenceId))];
-
-  const grouped = new Map<string, { personId: string | null; responseId: string | null; list: { source: AssessmentSource; level: number; assessedAt: Date }[] }>();
+  const histories = new Map<string, SubjectHistory>();
   for (const subjects of chunks(subjectIds, 500)) {
     const found = await tx
       .select({
         personId: assessments.personId,
         responseId: assessments.responseId,
         competenceId: assessments.competenceId,
+        campaignId: assessments.campaignId,
         source: assessments.source,
         level: assessments.level,
         assessedAt: assessments.assessedAt,
@@ -138,28 +166,38 @@ export async function refreshCompetenceStatus(
         ),
       );
     for (const row of found) {
-      const key = `${row.personId ?? row.responseId}|${row.competenceId}`;
+      const key = pairKey((row.personId ?? row.responseId)!, row.competenceId);
       if (!wanted.has(key)) continue;
-      const entry = grouped.get(key) ?? { personId: row.personId, responseId: row.responseId, list: [] };
-      entry.list.push({ source: row.source, level: row.level, assessedAt: row.assessedAt });
-      grouped.set(key, entry);
+      const history = histories.get(key) ?? { personId: row.personId, responseId: row.responseId, list: [] };
+      history.list.push({ campaignId: row.campaignId, source: row.source, level: row.level, assessedAt: row.assessedAt });
+      histories.set(key, history);
     }
   }
+  return histories;
+}
 
-  const upserts: (typeof competenceStatus.$inferInsert)[] = [];
+/** The diagnosis rows of the pairs from their histories; pairs without any assessment are `emptied`. */
+function statusRows(
+  organisationId: string,
+  pairs: readonly SubjectCompetence[],
+  histories: ReadonlyMap<string, SubjectHistory>,
+  settings: DiagnosisSettings,
+): { upserts: StatusRow[]; emptied: SubjectCompetence[] } {
+  const upserts: StatusRow[] = [];
   const emptied: SubjectCompetence[] = [];
-  for (const [key, pair] of wanted) {
-    const entry = grouped.get(key);
-    const result = entry ? currentLevel(entry.list, settings) : null;
-    if (!entry || !result) {
+  const unique = new Map(pairs.map((p) => [pairKey(p.subjectId, p.competenceId), p]));
+  for (const [key, pair] of unique) {
+    const history = histories.get(key);
+    const result = history ? currentLevel(history.list, settings) : null;
+    if (!history || !result) {
       emptied.push(pair);
       continue;
     }
     upserts.push({
       organisationId,
       subjectId: pair.subjectId,
-      personId: entry.personId,
-      responseId: entry.responseId,
+      personId: history.personId,
+      responseId: history.responseId,
       competenceId: pair.competenceId,
       currentLevel: result.level,
       source: result.source,
@@ -172,8 +210,12 @@ export async function refreshCompetenceStatus(
       computedAt: settings.now,
     });
   }
-  for (const part of chunks(upserts)) {
-    await tx
+  return { upserts, emptied };
+}
+
+function statusUpserts(tx: Executor, upserts: readonly StatusRow[]): Write[] {
+  return chunks(upserts).map((part) =>
+    tx
       .insert(competenceStatus)
       .values(part)
       .onConflictDoUpdate({
@@ -189,11 +231,27 @@ export async function refreshCompetenceStatus(
           assessedAt: sql`excluded.assessed_at`,
           computedAt: sql`excluded.computed_at`,
         },
-      });
+      }),
+  );
+}
+
+/** An insert statement not yet sent. */
+type Write = { getSQL(): SQL } & PromiseLike<unknown>;
+
+/**
+ * Sends the writes: as one statement (all but the last as data-modifying WITH parts, which
+ * PostgreSQL runs to completion whether or not they are referenced) when `together` — a round
+ * trip per statement is most of what a small batch costs — else one statement each, so a large
+ * batch stays under the limit of parameters per statement.
+ */
+async function runWrites(tx: Executor, writes: readonly Write[], together: boolean): Promise<void> {
+  if (writes.length === 0) return;
+  if (!together || writes.length === 1) {
+    for (const write of writes) await write;
+    return;
   }
-  for (const pair of emptied) {
-    await tx.delete(competenceStatus).where(and(eq(competenceStatus.subjectId, pair.subjectId), eq(competenceStatus.competenceId, pair.competenceId)));
-  }
+  const parts = writes.slice(0, -1).map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`);
+  await tx.execute(sql`with ${sql.join(parts, sql`, `)} ${writes[writes.length - 1].getSQL()}`);
 }
 
 /**

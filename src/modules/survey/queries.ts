@@ -219,8 +219,9 @@ const SAVE_ANSWER_SQL = `
          order by r.created_at limit 1) r on true
      where i.token_hash = $1),
   target as (
-    select r.id, link.mode from survey_responses r join link on r.id = link.response_id
-     where r.status = 'in_progress'
+    -- The response by its key: a join on link lets the planner walk every response in progress.
+    select r.id, link.mode from link, survey_responses r
+     where r.id = (select response_id from link) and r.status = 'in_progress'
        and link.campaign_status = 'open' and link.started_at is not null and link.revoked_at is null
        and (link.expires_at is null or link.expires_at > $7::timestamptz)
        and link.opens_on <= $9::date and link.closes_on >= $9::date
