@@ -16,14 +16,17 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
 
 /**
- * One statement outside any transaction, as a named prepared statement on node-postgres: each
- * pooled connection parses and plans it once and afterwards only executes it. For the few
- * statements on a hot path whose planning costs more than their execution (the survey's answer
- * save). PGlite runs the text as it is. `name` must be unique per statement text.
+ * One statement as a named prepared statement on node-postgres: each pooled connection parses and
+ * plans it once and afterwards only executes it. For the few statements on a hot path whose
+ * planning costs more than their execution (the survey's). On the database it runs outside any
+ * transaction; on a transaction handle, inside it. PGlite runs the text as it is. `name` must be
+ * unique per statement text.
  */
-export async function queryNamed<T>(db: Db, name: string, text: string, params: unknown[]): Promise<T[]> {
-  const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
-  if (client instanceof pg.Pool) return (await client.query({ name, text, values: params })).rows as T[];
+export async function queryNamed<T>(db: Executor, name: string, text: string, params: unknown[]): Promise<T[]> {
+  // Drizzle keeps the connection of a handle (pool, pooled client, PGlite or its transaction) in
+  // its session; its public API has no named statements.
+  const client = (db as unknown as { _: { session: { client: pg.Pool | pg.Client | Pick<PGlite, 'query'> } } })._.session.client;
+  if (client instanceof pg.Pool || client instanceof pg.Client) return (await client.query({ name, text, values: params })).rows as T[];
   return (await client.query<T>(text, params)).rows;
 }
 

@@ -47,7 +47,15 @@ export interface AuditEntry {
 
 /** Writes one audit row; call it inside the use case's transaction. */
 export async function writeAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await auditInsert(tx, entry);
+}
+
+/**
+ * The insert of one audit row, not yet sent: for a use case that writes it as part of a larger
+ * statement (its getSQL()), in the same transaction.
+ */
+export function auditInsert(tx: Executor, entry: AuditEntry) {
+  return tx.insert(auditLog).values({
     event: entry.event,
     actorUserId: entry.actorUserId ?? null,
     organisationId: entry.organisationId ?? null,

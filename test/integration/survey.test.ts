@@ -269,6 +269,24 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
     }
   });
 
+  it('opening one link several times at once creates one response, and every opening shows it', async () => {
+    const db = t.db.database;
+    for (const mode of ['named', 'anonymous'] as const) {
+      for (let round = 0; round < 4; round++) {
+        const someone = await person(`Twice ${mode} ${round}`);
+        const campaign = await buildCampaign(db, { organisationId: orgId, competenceIds: q, mode });
+        const { invitation, token } = await buildInvitation(db, { campaign, personId: someone.id });
+        const opened = await Promise.all([link(token).get(), link(token).get(), link(token).get(), link(token).answer(q[0], { level: 2 })]);
+        for (const res of opened) expect(res.statusCode, res.body).toBe(200);
+        expect(await countOf('survey_responses', 'campaign_id = $1', [campaign.id])).toBe(1);
+        const [started] = await sql<{ started_at: Date | null }>('select started_at from campaign_invitations where id = $1', [invitation.id]);
+        expect(started.started_at).not.toBeNull();
+        // The answer saved next to the openings belongs to that one response.
+        expect((await link(token).get()).json().answers).toEqual([{ competenceId: q[0], level: 2, dontKnow: false }]);
+      }
+    }
+  });
+
   it('named: a link issued again in the middle resumes the same answers', async () => {
     const db = t.db.database;
     const bram = await person('Bram');

@@ -16,7 +16,7 @@ export async function createTestApp(
   options: { webDir?: string } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase(kind);
-  const config = loadConfig({ LOG_LEVEL: 'silent', LEERKOMPAS_LOGIN_LIMIT: '1000', ...env });
+  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LEERKOMPAS_LOGIN_LIMIT: '1000', ...env });
   const app = await buildApp({ config, database: db.database, version: 'test', webDir: options.webDir });
   await app.ready();
   return {

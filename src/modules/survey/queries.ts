@@ -1,6 +1,7 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryNamed, type Db, type Executor } from '../../db/client.js';
-import { campaignInvitations, campaigns, organisations, people, surveyAnswers, surveyResponses } from '../../db/schema/index.js';
+import { people, surveyAnswers, surveyResponses } from '../../db/schema/index.js';
+import type { OrganisationSettings } from '../../db/schema/accounts.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
 
 /*
@@ -8,43 +9,51 @@ import type { LocalizedText } from '../../db/schema/columns.js';
  * the token points at, and every query below filters on it.
  */
 
-export type InvitationRow = typeof campaignInvitations.$inferSelect;
-export type CampaignRow = typeof campaigns.$inferSelect;
-export type ResponseRow = typeof surveyResponses.$inferSelect;
-
-/**
- * Everything a request on a link starts from, in one round trip: the invitation of a token hash,
- * locked until the transaction ends (answers and submit on one link queue up), with its campaign,
- * its person and the organisation's settings. Null when the token is unknown (or, which cannot
- * happen through the app, its campaign or person is gone).
- */
-export async function linkByTokenHash(db: Executor, tokenHash: string) {
-  const [row] = await db
-    .select({
-      invitation: campaignInvitations,
-      campaign: campaigns,
-      person: {
-        id: people.id,
-        teamId: people.teamId,
-        functionProfileId: people.functionProfileId,
-        targetGroup: people.targetGroup,
-        plannedExitDate: people.plannedExitDate,
-        preferredLocale: people.preferredLocale,
-      },
-      settings: organisations.settings,
-    })
-    .from(campaignInvitations)
-    .innerJoin(
-      campaigns,
-      and(eq(campaigns.id, campaignInvitations.campaignId), eq(campaigns.organisationId, campaignInvitations.organisationId)),
-    )
-    .innerJoin(people, and(eq(people.id, campaignInvitations.personId), eq(people.organisationId, campaignInvitations.organisationId)))
-    .innerJoin(organisations, eq(organisations.id, campaignInvitations.organisationId))
-    .where(eq(campaignInvitations.tokenHash, tokenHash))
-    .for('update', { of: campaignInvitations });
-  return row ?? null;
+/** The invitation of a link, as far as a request on it needs. */
+export interface LinkInvitation {
+  id: string;
+  organisationId: string;
+  campaignId: string;
+  personId: string;
+  startedAt: Date | null;
+  submittedAt: Date | null;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
 }
-export type LinkRow = NonNullable<Awaited<ReturnType<typeof linkByTokenHash>>>;
+
+export interface LinkCampaign {
+  id: string;
+  status: 'draft' | 'open' | 'closed';
+  mode: 'named' | 'anonymous';
+  title: string;
+  description: string;
+  opensOn: string;
+  closesOn: string;
+  locales: string[];
+  openQuestion: LocalizedText | null;
+}
+
+type TargetGroup = (typeof people.$inferSelect)['targetGroup'];
+
+export interface LinkPerson {
+  id: string;
+  teamId: string | null;
+  functionProfileId: string | null;
+  targetGroup: TargetGroup;
+  plannedExitDate: string | null;
+  preferredLocale: string | null;
+}
+
+export interface LinkResponse {
+  id: string;
+  status: 'in_progress' | 'submitted';
+  locale: string;
+  visibility: 'private' | 'supervisor' | 'hr';
+  learningWish: string | null;
+  submittedAt: Date | null;
+  teamId: string | null;
+  functionProfileId: string | null;
+}
 
 export interface SurveyContent {
   questions: Array<{ competenceId: string; label: LocalizedText; description: LocalizedText }>;
@@ -53,102 +62,213 @@ export interface SurveyContent {
   levels: Array<{ level: number; label: LocalizedText; descriptor: LocalizedText; pictogram: string | null }>;
 }
 
-/**
- * What the survey screen shows, in one round trip: the campaign's frozen competences in their
- * order with their texts, the answers saved so far (none without a response), and the levels of
- * the scale of the respondent's function profile — the default scale when the profile has none.
+/** Everything a request on a link starts from. */
+export interface LinkState {
+  invitation: LinkInvitation;
+  campaign: LinkCampaign;
+  person: LinkPerson;
+  settings: OrganisationSettings;
+  /** Named: the response of the invitation; anonymous: the one this token's resume hash finds. */
+  response: LinkResponse | null;
+  content: SurveyContent;
+}
+
+/*
+ * The rows below travel as JSON objects built in SQL, so that the same statement reads alike on
+ * node-postgres and PGlite: timestamps arrive as ISO text and become Dates here, dates stay text.
  */
-export async function surveyContent(
+const RESPONSE_JSON = `json_build_object('id', r.id, 'status', r.status, 'locale', r.locale, 'visibility', r.visibility,
+  'learningWish', r.learning_wish, 'submittedAt', r.submitted_at, 'teamId', r.team_id, 'functionProfileId', r.function_profile_id)`;
+
+const asDate = (value: string | null) => (value === null ? null : new Date(value));
+const parsedJson = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+
+function toResponse(raw: unknown): LinkResponse | null {
+  const r = parsedJson<(Omit<LinkResponse, 'submittedAt'> & { submittedAt: string | null }) | null>(raw);
+  return r && { ...r, submittedAt: asDate(r.submittedAt) };
+}
+
+/**
+ * A link's state in ONE statement: the invitation of a token hash with its campaign, person and
+ * organisation settings, the response of the link, and what the survey screen shows — the
+ * campaign's frozen competences in their order with their texts, the answers saved so far, and the
+ * levels of the respondent's scale (of the response's function profile, else the person's, else
+ * the default scale). With `lock`, the invitation and the response stay locked until the
+ * transaction ends, so the requests on one link queue up. Null when the token is unknown.
+ */
+const linkStateSql = (lock: boolean) => `
+  -- Locks in one order everywhere: the invitation first (in this CTE, before the lateral part
+  -- below can run), then the response. Locking both at the end of the join instead would lock the
+  -- response first, and two requests on one link could then wait for each other.
+  with i as ${lock ? 'materialized ' : ''}(select * from campaign_invitations where token_hash = $1${lock ? ' for update' : ''})
+  select json_build_object('id', i.id, 'organisationId', i.organisation_id, 'campaignId', i.campaign_id, 'personId', i.person_id,
+           'startedAt', i.started_at, 'submittedAt', i.submitted_at, 'revokedAt', i.revoked_at, 'expiresAt', i.expires_at) as invitation,
+         json_build_object('id', c.id, 'status', c.status, 'mode', c.mode, 'title', c.title, 'description', c.description,
+           'opensOn', c.opens_on, 'closesOn', c.closes_on, 'locales', c.locales, 'openQuestion', c.open_question) as campaign,
+         json_build_object('id', p.id, 'teamId', p.team_id, 'functionProfileId', p.function_profile_id, 'targetGroup', p.target_group,
+           'plannedExitDate', p.planned_exit_date, 'preferredLocale', p.preferred_locale) as person,
+         o.settings,
+         case when r.id is not null then ${RESPONSE_JSON} end as response,
+         (select coalesce(json_agg(json_build_object('competenceId', k.id, 'label', k.label, 'description', k.description)
+                                   order by cc.position, k.id), '[]')
+            from campaign_competences cc join competences k on k.id = cc.competence_id
+           where cc.campaign_id = c.id) as questions,
+         (select coalesce(json_agg(json_build_object('competenceId', a.competence_id, 'level', a.level, 'dontKnow', a.dont_know)), '[]')
+            from survey_answers a where a.response_id = r.id) as answers,
+         (select coalesce(json_agg(json_build_object('level', l.level, 'label', l.label, 'descriptor', l.descriptor, 'pictogram', l.pictogram)
+                                   order by l.level), '[]')
+            from scale_levels l
+           where l.scale_id = coalesce(
+             (select fp.scale_id from function_profiles fp
+               where fp.id = case when r.id is null then p.function_profile_id else r.function_profile_id end
+                 and fp.organisation_id = i.organisation_id),
+             (select s.id from proficiency_scales s where s.key = $3))) as levels
+    from i
+    join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
+    join people p on p.id = i.person_id and p.organisation_id = i.organisation_id
+    join organisations o on o.id = i.organisation_id
+    left join lateral (
+      select r.* from survey_responses r
+       where r.organisation_id = i.organisation_id
+         and ((c.mode = 'anonymous' and r.resume_hash = $2 and r.campaign_id = c.id)
+           or (c.mode <> 'anonymous' and r.person_id = i.person_id and r.invitation_id = i.id))
+       order by r.created_at limit 1${lock ? ' for update' : ''}) r on true`;
+const LINK_STATE_SQL = linkStateSql(false);
+const LINK_STATE_LOCKED_SQL = linkStateSql(true);
+
+export async function linkState(
+  db: Executor,
+  input: { tokenHash: string; resumeHash: string; defaultScaleKey: string; lock: boolean },
+): Promise<LinkState | null> {
+  const [row] = await queryNamed<Record<string, unknown>>(
+    db,
+    input.lock ? 'survey_link_state_locked' : 'survey_link_state',
+    input.lock ? LINK_STATE_LOCKED_SQL : LINK_STATE_SQL,
+    [input.tokenHash, input.resumeHash, input.defaultScaleKey],
+  );
+  if (!row) return null;
+  type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | null };
+  const invitation = parsedJson<Dated<LinkInvitation, 'startedAt' | 'submittedAt' | 'revokedAt' | 'expiresAt'>>(row.invitation);
+  return {
+    invitation: {
+      ...invitation,
+      startedAt: asDate(invitation.startedAt),
+      submittedAt: asDate(invitation.submittedAt),
+      revokedAt: asDate(invitation.revokedAt),
+      expiresAt: asDate(invitation.expiresAt),
+    },
+    campaign: parsedJson<LinkCampaign>(row.campaign),
+    person: parsedJson<LinkPerson>(row.person),
+    settings: parsedJson<OrganisationSettings | null>(row.settings) ?? {},
+    response: toResponse(row.response),
+    content: {
+      questions: parsedJson(row.questions),
+      answers: parsedJson(row.answers),
+      levels: parsedJson(row.levels),
+    },
+  };
+}
+
+/**
+ * surveyAccess(...) === 'ok' (src/domain/survey/access.ts) in SQL, on the invitation `i` and the
+ * campaign `c`, given the parameters holding the instant and today's date in Brussels.
+ */
+const linkUsable = (now: string, today: string) => `c.status = 'open' and i.revoked_at is null
+  and (i.expires_at is null or i.expires_at > ${now}::timestamptz) and c.opens_on <= ${today}::date and c.closes_on >= ${today}::date`;
+
+/**
+ * A link's first use in ONE statement: the invitation marked as started (when it was not) and,
+ * when `response` is given, that response created — only while the link is usable. `usable` is
+ * false when it no longer is (the caller's checked path then says why); `response` is null when
+ * none was asked for or another request created it first (same resume hash).
+ */
+const START_RESPONSE_SQL = `
+  with usable as (
+    select i.id, i.started_at from campaign_invitations i
+      join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
+     where i.token_hash = $1 and ${linkUsable('$2', '$3')}
+     for update of i),
+  started as (
+    update campaign_invitations i set started_at = $4::timestamptz, updated_at = $4::timestamptz
+      from usable where i.id = usable.id and usable.started_at is null
+    returning 1),
+  created as (
+    insert into survey_responses (id, campaign_id, organisation_id, invitation_id, person_id, resume_hash, team_id,
+                                  function_profile_id, target_group, exit_year, locale, visibility, created_at, updated_at)
+    select $6::uuid, $7::uuid, $8::uuid, $9::uuid, $10::uuid, $11, $12::uuid, $13::uuid, $14::target_group, $15::smallint,
+           $16, $17::assessment_visibility, $4::timestamptz, $4::timestamptz
+      from usable where $5::boolean
+    on conflict (resume_hash) do nothing
+    returning *)
+  select exists (select 1 from usable) as usable, (select ${RESPONSE_JSON} from created r) as response`;
+
+export type NewResponse = Pick<
+  typeof surveyResponses.$inferInsert,
+  'campaignId' | 'organisationId' | 'invitationId' | 'personId' | 'resumeHash' | 'teamId' | 'functionProfileId' | 'targetGroup' | 'exitYear' | 'locale' | 'visibility'
+> & { id: string };
+
+export async function startResponse(
   db: Executor,
   input: {
-    organisationId: string;
-    campaignId: string;
-    responseId: string | null;
-    functionProfileId: string | null;
-    defaultScaleKey: string;
+    tokenHash: string;
+    /** The instant checked against the link's expiry. */
+    at: Date;
+    /** Today in Brussels, YYYY-MM-DD. */
+    today: string;
+    /** The instant stored (the day only in an anonymous campaign). */
+    stamp: Date;
+    response: NewResponse | null;
   },
-): Promise<SurveyContent> {
-  const result = (await db.execute(sql`
-    select
-      (select coalesce(json_agg(json_build_object('competenceId', c.id, 'label', c.label, 'description', c.description)
-                                order by cc.position, c.id), '[]')
-         from campaign_competences cc join competences c on c.id = cc.competence_id
-        where cc.campaign_id = ${input.campaignId}) as questions,
-      (select coalesce(json_agg(json_build_object('competenceId', a.competence_id, 'level', a.level, 'dontKnow', a.dont_know)), '[]')
-         from survey_answers a where a.response_id = ${input.responseId}) as answers,
-      (select coalesce(json_agg(json_build_object('level', l.level, 'label', l.label, 'descriptor', l.descriptor, 'pictogram', l.pictogram)
-                                order by l.level), '[]')
-         from scale_levels l
-        where l.scale_id = coalesce(
-          (select fp.scale_id from function_profiles fp
-            where fp.id = ${input.functionProfileId} and fp.organisation_id = ${input.organisationId}),
-          (select s.id from proficiency_scales s where s.key = ${input.defaultScaleKey}))) as levels`)) as unknown as {
-    rows: Array<{ questions: unknown; answers: unknown; levels: unknown }>;
-  };
-  const [row] = result.rows;
-  // node-postgres parses json columns; PGlite does too, but be safe with text.
-  const parsed = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
-  return {
-    questions: parsed(row.questions),
-    answers: parsed(row.answers),
-    levels: parsed(row.levels),
-  };
+): Promise<{ usable: boolean; response: LinkResponse | null }> {
+  const r = input.response;
+  const [row] = await queryNamed<{ usable: boolean; response: unknown }>(db, 'survey_start_response', START_RESPONSE_SQL, [
+    input.tokenHash,
+    input.at.toISOString(),
+    input.today,
+    input.stamp.toISOString(),
+    r !== null,
+    r?.id ?? null,
+    r?.campaignId ?? null,
+    r?.organisationId ?? null,
+    r?.invitationId ?? null,
+    r?.personId ?? null,
+    r?.resumeHash ?? null,
+    r?.teamId ?? null,
+    r?.functionProfileId ?? null,
+    r?.targetGroup ?? null,
+    r?.exitYear ?? null,
+    r?.locale ?? null,
+    r?.visibility ?? null,
+  ]);
+  return { usable: row.usable, response: toResponse(row.response) };
 }
 
-export async function responseByInvitation(
-  db: Executor,
-  organisationId: string,
-  invitation: { id: string; personId: string },
-  lock = false,
-): Promise<ResponseRow | null> {
-  // person_id first: it is indexed, and a person has only a few responses.
-  const query = db
-    .select()
-    .from(surveyResponses)
-    .where(
-      and(
-        eq(surveyResponses.personId, invitation.personId),
-        eq(surveyResponses.invitationId, invitation.id),
-        eq(surveyResponses.organisationId, organisationId),
-      ),
-    )
-    .orderBy(asc(surveyResponses.createdAt))
-    .limit(1);
-  const [row] = lock ? await query.for('update') : await query;
-  return row ?? null;
-}
-
-export async function responseByResumeHash(
-  db: Executor,
-  organisationId: string,
-  campaignId: string,
-  resumeHash: string,
-  lock = false,
-): Promise<ResponseRow | null> {
-  const query = db
-    .select()
-    .from(surveyResponses)
-    .where(
-      and(
-        eq(surveyResponses.resumeHash, resumeHash),
-        eq(surveyResponses.organisationId, organisationId),
-        eq(surveyResponses.campaignId, campaignId),
-      ),
-    );
-  const [row] = lock ? await query.for('update') : await query;
-  return row ?? null;
-}
-
-export async function insertResponse(db: Executor, values: typeof surveyResponses.$inferInsert): Promise<ResponseRow> {
-  const [row] = await db.insert(surveyResponses).values(values).returning();
-  return row;
+/**
+ * The response and its invitation marked as submitted, and the audit row when there is one, in
+ * one statement (inside the submit's transaction).
+ */
+export async function markSubmitted(
+  tx: Executor,
+  input: { organisationId: string; responseId: string; invitationId: string; visibility: LinkResponse['visibility']; stamp: Date },
+  audit: { getSQL(): SQL } | null,
+) {
+  const { organisationId, stamp } = input;
+  await tx.execute(sql`
+    with response as (
+      update survey_responses set status = 'submitted', submitted_at = ${stamp}, visibility = ${input.visibility}, updated_at = ${stamp}
+       where id = ${input.responseId} and organisation_id = ${organisationId}),
+    invitation as (
+      update campaign_invitations set submitted_at = ${stamp}, updated_at = ${stamp}
+       where id = ${input.invitationId} and organisation_id = ${organisationId})
+    ${audit ? sql`, audit as (${audit.getSQL()})` : sql``}
+    select 1`);
 }
 
 export async function updateResponse(
   db: Executor,
   organisationId: string,
   id: string,
-  changes: Partial<Pick<ResponseRow, 'learningWish' | 'visibility' | 'locale' | 'status' | 'submittedAt' | 'updatedAt'>>,
+  changes: Partial<Pick<typeof surveyResponses.$inferSelect, 'learningWish' | 'visibility' | 'locale' | 'updatedAt'>>,
 ) {
   await db
     .update(surveyResponses)
@@ -156,21 +276,12 @@ export async function updateResponse(
     .where(and(eq(surveyResponses.id, id), eq(surveyResponses.organisationId, organisationId)));
 }
 
-export async function updateInvitation(
-  db: Executor,
-  organisationId: string,
-  id: string,
-  changes: Partial<Pick<InvitationRow, 'startedAt' | 'submittedAt' | 'updatedAt'>>,
-) {
-  await db
-    .update(campaignInvitations)
-    .set(changes)
-    .where(and(eq(campaignInvitations.id, id), eq(campaignInvitations.organisationId, organisationId)));
-}
-
-export async function countAnswers(db: Executor, responseId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(surveyAnswers).where(eq(surveyAnswers.responseId, responseId));
-  return Number(row.n);
+/** The answers saved so far on a response. */
+export async function answersOf(db: Executor, responseId: string): Promise<SurveyContent['answers']> {
+  return db
+    .select({ competenceId: surveyAnswers.competenceId, level: surveyAnswers.level, dontKnow: surveyAnswers.dontKnow })
+    .from(surveyAnswers)
+    .where(eq(surveyAnswers.responseId, responseId));
 }
 
 /** One answer per question: answering again replaces the earlier answer. */
@@ -191,7 +302,7 @@ export async function saveAnswer(
  * Saving one answer in ONE round trip, for the common case: the token's invitation started, its
  * response in progress, the campaign open today, the link neither revoked nor expired, the
  * competence asked and the level on the respondent's scale (that of the response's function
- * profile, else the default scale). These conditions mirror surveyAccess and checkAnswer
+ * profile, else the default scale, as in linkState). These conditions mirror surveyAccess and checkAnswer
  * (src/domain/survey) and the write happens only when all hold, with the response row locked, so
  * a concurrent submit either sees this answer or makes this write a no-op. `saved` is false
  * whenever anything is unusual: the caller then takes the checked path, which says why.
@@ -199,18 +310,17 @@ export async function saveAnswer(
  */
 const SAVE_ANSWER_SQL = `
   with link as (
-    select i.revoked_at, i.expires_at, i.started_at, c.status as campaign_status, c.opens_on, c.closes_on, c.mode,
+    select i.started_at, (${linkUsable('$7', '$9')}) as usable, c.mode,
            r.id as response_id,
            exists (select 1 from campaign_competences cc where cc.campaign_id = c.id and cc.competence_id = $3) as asked,
            (select count(*) from campaign_competences cc where cc.campaign_id = c.id)::int as total,
            (select max(l.level) from scale_levels l
              where l.scale_id = coalesce(
                (select fp.scale_id from function_profiles fp
-                 where fp.id = coalesce(r.function_profile_id, p.function_profile_id) and fp.organisation_id = i.organisation_id),
+                 where fp.id = r.function_profile_id and fp.organisation_id = i.organisation_id),
                (select s.id from proficiency_scales s where s.key = $4)))::int as max_level
       from campaign_invitations i
       join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
-      join people p on p.id = i.person_id and p.organisation_id = i.organisation_id
       left join lateral (
         select r.id, r.function_profile_id from survey_responses r
          where r.organisation_id = i.organisation_id
@@ -222,10 +332,7 @@ const SAVE_ANSWER_SQL = `
     -- The response by its key: a join on link lets the planner walk every response in progress.
     select r.id, link.mode from link, survey_responses r
      where r.id = (select response_id from link) and r.status = 'in_progress'
-       and link.campaign_status = 'open' and link.started_at is not null and link.revoked_at is null
-       and (link.expires_at is null or link.expires_at > $7::timestamptz)
-       and link.opens_on <= $9::date and link.closes_on >= $9::date
-       and link.asked and ($5::smallint is null or $5::smallint <= link.max_level)
+       and link.usable and link.started_at is not null and link.asked and ($5::smallint is null or $5::smallint <= link.max_level)
      for update of r),
   saved as (
     insert into survey_answers (response_id, competence_id, level, dont_know, answered_at)

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import type { Db, Executor } from '../../db/client.js';
 import { DEFAULT_SCALE_KEY } from '../../db/reference-data.js';
 import { todayInBrussels } from '../../domain/campaigns/expiry.js';
@@ -8,7 +9,7 @@ import { checkAnswer, selfRatings } from '../../domain/survey/answers.js';
 import { resumeIndex, unansweredQuestions } from '../../domain/survey/progress.js';
 import { offeredTexts } from '../../domain/survey/texts.js';
 import { isSurveyLocale, type SurveyLocale } from '../../shared/survey.js';
-import { writeAudit } from '../../server/audit.js';
+import { auditInsert } from '../../server/audit.js';
 import { hashToken } from '../../server/auth/tokens.js';
 import { AppError } from '../../server/errors.js';
 import { recordAssessments } from '../assessments/record.js';
@@ -29,7 +30,7 @@ const linkUnknown = () =>
     status: 404,
     detail: 'This link does not work. Ask the person who gave it to you for a new link.',
   });
-const refusals: Record<Exclude<SurveyAccess, 'ok'>, (campaign: q.CampaignRow) => AppError> = {
+const refusals: Record<Exclude<SurveyAccess, 'ok'>, (campaign: q.LinkCampaign) => AppError> = {
   revoked: () =>
     new AppError('survey.link_revoked', {
       status: 410,
@@ -47,15 +48,12 @@ const refusals: Record<Exclude<SurveyAccess, 'ok'>, (campaign: q.CampaignRow) =>
 const alreadySubmitted = () =>
   new AppError('survey.submitted', { status: 409, detail: 'You have already sent your answers. They can no longer be changed.' });
 
-/** Everything one request on a link needs, read inside its transaction with the invitation locked. */
-interface LinkContext {
+/** Everything one request on a link needs: the link's state (q.linkState) and the moment. */
+interface LinkContext extends q.LinkState {
+  /** The open transaction (checked paths), or the database (the single-statement paths). */
   tx: Executor;
   token: string;
-  invitation: q.InvitationRow;
-  campaign: q.CampaignRow;
-  person: q.LinkRow['person'];
   anonymous: boolean;
-  settings: NonNullable<q.LinkRow['settings']>;
   /** The instant of this request. */
   at: Date;
   /**
@@ -69,18 +67,20 @@ interface LinkContext {
 const resumeHashOf = (token: string) => hashToken(`response:${token}`);
 
 export function createSurveyService({ db, now = () => new Date() }: { db: Db; now?: () => Date }) {
-  /** Resolves the token to its invitation and campaign, or throws the error the respondent should see. */
-  async function openLink(tx: Executor, token: string | undefined): Promise<LinkContext> {
+  /**
+   * Reads the link's state (with `lock`, invitation and response stay locked until the
+   * transaction ends), or throws the error the respondent should see.
+   */
+  async function openLink(tx: Executor, token: string | undefined, lock: boolean): Promise<LinkContext> {
     if (!token) throw linkMissing();
-    const link = await q.linkByTokenHash(tx, hashToken(token));
-    if (!link) throw linkUnknown();
-    const { invitation, campaign, person } = link;
+    const state = await q.linkState(tx, { tokenHash: hashToken(token), resumeHash: resumeHashOf(token), defaultScaleKey: DEFAULT_SCALE_KEY, lock });
+    if (!state) throw linkUnknown();
     const at = now();
-    const access = surveyAccess({ campaign, invitation, now: at });
-    if (access !== 'ok') throw refusals[access](campaign);
-    const anonymous = campaign.mode === 'anonymous';
-    const settings = link.settings ?? {};
-    return { tx, token, invitation, campaign, person, anonymous, settings, at, stamp: anonymous ? dayPrecision(at) : at };
+    const access = surveyAccess({ campaign: state.campaign, invitation: state.invitation, now: at });
+    if (access !== 'ok') throw refusals[access](state.campaign);
+    if (!state.content.levels.length) throw new Error(`The default scale ${DEFAULT_SCALE_KEY} is missing; run the bootstrap.`);
+    const anonymous = state.campaign.mode === 'anonymous';
+    return { ...state, tx, token, anonymous, at, stamp: anonymous ? dayPrecision(at) : at };
   }
 
   const defaultVisibility = (ctx: LinkContext): SurveyVisibility => ctx.settings.defaultVisibility ?? 'hr';
@@ -93,69 +93,60 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
     return isSurveyLocale(preferred) && ctx.campaign.locales.includes(preferred) ? preferred : 'nl';
   }
 
-  /**
-   * Named: the response of the invitation, so a link issued again resumes it. Anonymous: the
-   * response whose resume hash this token gives; nothing else points at it.
-   */
-  function findResponse(ctx: LinkContext, lock = false): Promise<q.ResponseRow | null> {
-    return ctx.anonymous
-      ? q.responseByResumeHash(ctx.tx, ctx.invitation.organisationId, ctx.campaign.id, resumeHashOf(ctx.token), lock)
-      : q.responseByInvitation(ctx.tx, ctx.invitation.organisationId, ctx.invitation, lock);
-  }
-
-  /**
-   * The response of this link, created on first use, and the invitation marked as started. Null
-   * only for an anonymous link issued again after its holder had already sent their answers: the
-   * old answers cannot be found from the new token (by design), and nobody answers twice.
-   */
-  async function ensureResponse(ctx: LinkContext, lock = false): Promise<q.ResponseRow | null> {
-    const { tx, invitation, campaign, person } = ctx;
-    let response = await findResponse(ctx, lock);
-    if (!response && !(ctx.anonymous && invitation.submittedAt)) {
-      const common = {
-        campaignId: campaign.id,
-        organisationId: invitation.organisationId,
-        resumeHash: resumeHashOf(ctx.token),
-        ...groupAttributes(person),
-        visibility: defaultVisibility(ctx),
-      };
-      response = await q.insertResponse(
-        tx,
-        ctx.anonymous
-          ? // A random (v4) id: a v7 id would carry the creation time to the millisecond.
-            { ...common, id: randomUUID(), invitationId: null, personId: null, locale: 'nl', createdAt: ctx.stamp, updatedAt: ctx.stamp }
-          : { ...common, invitationId: invitation.id, personId: person.id, locale: initialLocale(ctx) },
-      );
-    }
-    if (!invitation.startedAt) {
-      await q.updateInvitation(tx, invitation.organisationId, invitation.id, {
-        startedAt: ctx.stamp,
-        ...(ctx.anonymous ? { updatedAt: ctx.stamp } : {}),
-      });
-      invitation.startedAt = ctx.stamp;
-    }
-    return response;
-  }
-
-  /** Questions, saved answers and scale levels of a link's survey (one round trip). */
-  async function contentOf(ctx: LinkContext, response: q.ResponseRow | null): Promise<q.SurveyContent> {
-    const content = await q.surveyContent(ctx.tx, {
-      organisationId: ctx.invitation.organisationId,
+  /** The response a link's first use creates: the person's groups, copied; in an anonymous campaign nothing that points back. */
+  function newResponse(ctx: LinkContext): q.NewResponse {
+    const common = {
       campaignId: ctx.campaign.id,
-      responseId: response?.id ?? null,
-      functionProfileId: response ? response.functionProfileId : ctx.person.functionProfileId,
-      defaultScaleKey: DEFAULT_SCALE_KEY,
+      organisationId: ctx.invitation.organisationId,
+      resumeHash: resumeHashOf(ctx.token),
+      ...groupAttributes(ctx.person),
+      visibility: defaultVisibility(ctx),
+    };
+    return ctx.anonymous
+      ? // A random (v4) id: a v7 id would carry the creation time to the millisecond.
+        { ...common, id: randomUUID(), invitationId: null, personId: null, locale: 'nl' }
+      : { ...common, id: uuidv7(), invitationId: ctx.invitation.id, personId: ctx.person.id, locale: initialLocale(ctx) };
+  }
+
+  /**
+   * The link's first use, in one guarded statement: the invitation marked as started and the
+   * response created. The response is null only for an anonymous link issued again after its
+   * holder had already sent their answers: the old answers cannot be found from the new token (by
+   * design), and nobody answers twice. Undefined when the statement found the link no longer
+   * usable or another request on the same link created the response first: read the link again.
+   */
+  async function startLink(ctx: LinkContext): Promise<q.LinkResponse | null | undefined> {
+    const create = !ctx.response && !(ctx.anonymous && ctx.invitation.submittedAt);
+    if (!create && ctx.invitation.startedAt) return ctx.response;
+    const { usable, response } = await q.startResponse(ctx.tx, {
+      tokenHash: hashToken(ctx.token),
+      at: ctx.at,
+      today: todayInBrussels(ctx.at),
+      stamp: ctx.stamp,
+      response: create ? newResponse(ctx) : null,
     });
-    if (!content.levels.length) throw new Error(`The default scale ${DEFAULT_SCALE_KEY} is missing; run the bootstrap.`);
-    return content;
+    if (!usable || (create && !response)) return undefined;
+    ctx.invitation.startedAt ??= ctx.stamp;
+    if (create) ctx.response = response;
+    return ctx.response;
+  }
+
+  /** startLink inside a link's transaction: a link changed meanwhile is read again, and refused if it must be. */
+  async function ensureResponse(ctx: LinkContext): Promise<q.LinkResponse | null> {
+    const response = await startLink(ctx);
+    if (response !== undefined) return response;
+    Object.assign(ctx, await openLink(ctx.tx, ctx.token, true));
+    const again = await startLink(ctx);
+    if (again === undefined) throw new Error('A locked, usable survey link could not be started.');
+    return again;
   }
 
   const maxLevelOf = (content: q.SurveyContent) => content.levels.reduce((max, l) => Math.max(max, l.level), 0);
 
-  async function view(ctx: LinkContext, response: q.ResponseRow | null, loaded?: q.SurveyContent): Promise<SurveyView> {
+  function view(ctx: LinkContext, response: q.LinkResponse | null): SurveyView {
     const { campaign } = ctx;
     const offered = campaign.locales;
-    const { questions: asked, answers, levels } = loaded ?? (await contentOf(ctx, response));
+    const { questions: asked, answers, levels } = ctx.content;
     const order = new Map(asked.map((a, i) => [a.competenceId, i]));
     answers.sort((a, b) => (order.get(a.competenceId) ?? 0) - (order.get(b.competenceId) ?? 0));
     const submitted = response ? response.status === 'submitted' : ctx.invitation.submittedAt !== null;
@@ -165,7 +156,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
       locales: campaign.locales.filter(isSurveyLocale),
       locale,
       scale: {
-        maxLevel: maxLevelOf({ questions: asked, answers, levels }),
+        maxLevel: maxLevelOf(ctx.content),
         levels: levels.map((l) => ({
           level: l.level,
           pictogram: l.pictogram,
@@ -194,13 +185,13 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
     };
   }
 
-  /** Runs one step on a link in one transaction: the invitation stays locked until it ends. */
+  /** Runs one step on a link in one transaction: invitation and response stay locked until it ends. */
   function onLink<T>(token: string | undefined, step: (ctx: LinkContext) => Promise<T>): Promise<T> {
-    return db.transaction(async (tx) => step(await openLink(tx, token)));
+    return db.transaction(async (tx) => step(await openLink(tx, token, true)));
   }
 
   /** The response, refusing changes once the answers have been sent. */
-  async function openResponse(ctx: LinkContext): Promise<q.ResponseRow> {
+  async function openResponse(ctx: LinkContext): Promise<q.LinkResponse> {
     const response = await ensureResponse(ctx);
     if (!response || response.status === 'submitted') throw alreadySubmitted();
     return response;
@@ -240,8 +231,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
   function saveAnswerChecked(token: string | undefined, competenceId: string, body: AnswerBody): Promise<SavedAnswer> {
     return onLink(token, async (ctx) => {
       const response = await openResponse(ctx);
-      const content = await contentOf(ctx, response);
-      const asked = content.questions;
+      const asked = ctx.content.questions;
       if (!asked.some((a) => a.competenceId === competenceId)) {
         throw new AppError('survey.question_not_found', {
           status: 404,
@@ -249,7 +239,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
           errors: [{ path: '/params/competenceId', message: 'is not a question of this survey' }],
         });
       }
-      const checked = checkAnswer(body, maxLevelOf(content));
+      const checked = checkAnswer(body, maxLevelOf(ctx.content));
       if (!checked.ok) {
         throw new AppError('validation.failed', {
           status: 400,
@@ -260,7 +250,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
       await q.saveAnswer(ctx.tx, { responseId: response.id, competenceId, ...checked.answer, answeredAt: ctx.stamp });
       return {
         answer: { competenceId, ...checked.answer },
-        answered: await q.countAnswers(ctx.tx, response.id),
+        answered: new Set([...ctx.content.answers.map((a) => a.competenceId), competenceId]).size,
         total: asked.length,
       };
     });
@@ -269,7 +259,11 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
   return {
     /** The survey of a link: texts in the campaign's languages, saved answers, where to resume. Marks the link as started. */
     async getSurvey(token: string | undefined): Promise<SurveyView> {
-      return onLink(token, async (ctx) => view(ctx, await ensureResponse(ctx)));
+      // Without a transaction: one statement on a return visit, two on the first.
+      const ctx = await openLink(db, token, false);
+      const response = await startLink(ctx);
+      if (response !== undefined) return view(ctx, response);
+      return onLink(token, async (locked) => view(locked, await ensureResponse(locked)));
     },
 
     /** Saves (or replaces) the answer to one question. */
@@ -338,15 +332,15 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
       return onLink(token, async (ctx) => {
         const { tx, invitation, campaign } = ctx;
         const organisationId = invitation.organisationId;
-        // Answers saved on the fast path lock the response row, not the invitation: lock it too,
-        // before the answers are read.
-        const response = await ensureResponse(ctx, true);
+        const response = await ensureResponse(ctx);
         if (!response || response.status === 'submitted') return view(ctx, response);
 
-        const content = await contentOf(ctx, response);
-        const { questions: asked, answers } = content;
+        // Read the answers again now the response is locked: an answer saved on the fast path
+        // while the link's state was being read is in the database but not in that statement's snapshot.
+        const answers = await q.answersOf(tx, response.id);
+        ctx.content = { ...ctx.content, answers };
         const missing = unansweredQuestions(
-          asked.map((a) => a.competenceId),
+          ctx.content.questions.map((a) => a.competenceId),
           answers,
         );
         if (missing.length) {
@@ -373,16 +367,17 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
           })),
           { now: ctx.stamp, validityMonths: ctx.settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS },
         );
-        await q.updateResponse(tx, organisationId, response.id, {
-          status: 'submitted',
-          submittedAt: ctx.stamp,
-          visibility,
-          ...(ctx.anonymous ? { updatedAt: ctx.stamp } : {}),
-        });
-        await q.updateInvitation(tx, organisationId, invitation.id, {
-          submittedAt: ctx.stamp,
-          ...(ctx.anonymous ? { updatedAt: ctx.stamp } : {}),
-        });
+        // An anonymous submission leaves no audit row: its time and address would point at the person.
+        const audit = ctx.anonymous
+          ? null
+          : auditInsert(tx, {
+              event: 'survey_submitted',
+              organisationId,
+              subject: invitation.id,
+              ip,
+              detail: { campaignId: campaign.id, ratings: ratings.length, dontKnow: answers.length - ratings.length },
+            });
+        await q.markSubmitted(tx, { organisationId, responseId: response.id, invitationId: invitation.id, visibility, stamp: ctx.stamp }, audit);
         invitation.submittedAt = ctx.stamp;
         if (campaign.openQuestion && response.learningWish?.trim()) {
           await createLearningQuestionFromSurvey(tx, {
@@ -395,17 +390,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
             visibility,
           });
         }
-        // An anonymous submission leaves no audit row: its time and address would point at the person.
-        if (!ctx.anonymous) {
-          await writeAudit(tx, {
-            event: 'survey_submitted',
-            organisationId,
-            subject: invitation.id,
-            ip,
-            detail: { campaignId: campaign.id, ratings: ratings.length, dontKnow: answers.length - ratings.length },
-          });
-        }
-        return view(ctx, { ...response, status: 'submitted', submittedAt: ctx.stamp, visibility }, content);
+        return view(ctx, { ...response, status: 'submitted', submittedAt: ctx.stamp, visibility });
       });
     },
   };
