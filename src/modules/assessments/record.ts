@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, not, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { assessments, competenceStatus } from '../../db/schema/index.js';
 import { currentLevel, type AssessmentSource, type DiagnosisSettings } from '../../domain/assessment/current-level.js';
@@ -60,8 +60,17 @@ const pairKey = (subjectId: string, competenceId: string) => `${subjectId}|${com
  * read first, the new ratings are applied to it here (replacing what they replace), and then the
  * ratings and the recomputed diagnosis are written together in one statement.
  */
-export async function recordAssessments(tx: Executor, rows: readonly NewAssessment[], settings: DiagnosisSettings): Promise<void> {
-  if (rows.length === 0) return;
+export async function recordAssessments(
+  tx: Executor,
+  rows: readonly NewAssessment[],
+  settings: DiagnosisSettings,
+  options: {
+    /** Other writes of the caller's transaction (updates, inserts without RETURNING), sent in the same statement. */
+    alongside?: readonly SQLWrapper[];
+  } = {},
+): Promise<void> {
+  const alongside = options.alongside ?? [];
+  if (rows.length === 0) return runWrites(tx, alongside, true);
   const values = rows.map((r) => ({
     organisationId: r.organisationId,
     personId: r.personId ?? null,
@@ -95,7 +104,7 @@ export async function recordAssessments(tx: Executor, rows: readonly NewAssessme
     visibility: sql`excluded.visibility`,
     note: sql`excluded.note`,
   };
-  const writes: Write[] = [];
+  const writes: SQLWrapper[] = [];
   for (const part of chunks(values.filter((v) => v.campaignId && v.personId))) {
     writes.push(
       tx
@@ -121,7 +130,7 @@ export async function recordAssessments(tx: Executor, rows: readonly NewAssessme
     );
   }
   for (const part of chunks(values.filter((v) => !v.campaignId))) writes.push(tx.insert(assessments).values(part));
-  writes.push(...statusUpserts(tx, upserts));
+  writes.push(...statusUpserts(tx, upserts), ...alongside);
   await runWrites(tx, writes, values.length + upserts.length <= CHUNK);
 }
 
@@ -136,12 +145,18 @@ export async function refreshCompetenceStatus(
   const { upserts, emptied } = statusRows(organisationId, pairs, await historiesOf(tx, organisationId, pairs), settings);
   await runWrites(tx, statusUpserts(tx, upserts), false);
   for (const pair of emptied) {
-    await tx.delete(competenceStatus).where(and(eq(competenceStatus.subjectId, pair.subjectId), eq(competenceStatus.competenceId, pair.competenceId)));
+    await tx
+      .delete(competenceStatus)
+      .where(and(eq(competenceStatus.subjectId, pair.subjectId), eq(competenceStatus.competenceId, pair.competenceId)));
   }
 }
 
 /** The stored assessments of the given (subject, competence) pairs, by pair. */
-async function historiesOf(tx: Executor, organisationId: string, pairs: readonly SubjectCompetence[]): Promise<Map<string, SubjectHistory>> {
+async function historiesOf(
+  tx: Executor,
+  organisationId: string,
+  pairs: readonly SubjectCompetence[],
+): Promise<Map<string, SubjectHistory>> {
   const wanted = new Set(pairs.map((p) => pairKey(p.subjectId, p.competenceId)));
   const subjectIds = [...new Set(pairs.map((p) => p.subjectId))];
   const competenceIds = [...new Set(pairs.map((p) => p.competenceId))];
@@ -213,7 +228,7 @@ function statusRows(
   return { upserts, emptied };
 }
 
-function statusUpserts(tx: Executor, upserts: readonly StatusRow[]): Write[] {
+function statusUpserts(tx: Executor, upserts: readonly StatusRow[]): SQLWrapper[] {
   return chunks(upserts).map((part) =>
     tx
       .insert(competenceStatus)
@@ -235,19 +250,16 @@ function statusUpserts(tx: Executor, upserts: readonly StatusRow[]): Write[] {
   );
 }
 
-/** An insert statement not yet sent. */
-type Write = { getSQL(): SQL } & PromiseLike<unknown>;
-
 /**
- * Sends the writes: as one statement (all but the last as data-modifying WITH parts, which
- * PostgreSQL runs to completion whether or not they are referenced) when `together` — a round
- * trip per statement is most of what a small batch costs — else one statement each, so a large
- * batch stays under the limit of parameters per statement.
+ * Sends the writes (statements not yet sent): as one statement (all but the last as
+ * data-modifying WITH parts, which PostgreSQL runs to completion whether or not they are
+ * referenced) when `together` — a round trip per statement is most of what a small batch costs —
+ * else one statement each, so a large batch stays under the limit of parameters per statement.
  */
-async function runWrites(tx: Executor, writes: readonly Write[], together: boolean): Promise<void> {
+async function runWrites(tx: Executor, writes: readonly SQLWrapper[], together: boolean): Promise<void> {
   if (writes.length === 0) return;
   if (!together || writes.length === 1) {
-    for (const write of writes) await write;
+    for (const write of writes) await tx.execute(write.getSQL());
     return;
   }
   const parts = writes.slice(0, -1).map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`);

@@ -1,6 +1,6 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQLWrapper } from 'drizzle-orm';
 import { queryNamed, type Db, type Executor } from '../../db/client.js';
-import { people, surveyAnswers, surveyResponses } from '../../db/schema/index.js';
+import { campaignInvitations, people, surveyAnswers, surveyResponses } from '../../db/schema/index.js';
 import type { OrganisationSettings } from '../../db/schema/accounts.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
 
@@ -73,6 +73,19 @@ export interface LinkState {
   content: SurveyContent;
 }
 
+/**
+ * The id of a link's response, on the invitation `i` and campaign `c`, with the token's resume
+ * hash as $2. Anonymous: the response the resume hash finds; named: the invitation's first
+ * response (a link issued again resumes it). Two lookups on their own indexes, of which the
+ * campaign's mode runs only one.
+ */
+const RESPONSE_ID_OF_LINK = `coalesce(
+  (select a.id from survey_responses a
+    where c.mode = 'anonymous' and a.resume_hash = $2 and a.organisation_id = i.organisation_id and a.campaign_id = c.id),
+  (select n.id from survey_responses n
+    where c.mode <> 'anonymous' and n.person_id = i.person_id and n.invitation_id = i.id and n.organisation_id = i.organisation_id
+    order by n.created_at limit 1))`;
+
 /*
  * The rows below travel as JSON objects built in SQL, so that the same statement reads alike on
  * node-postgres and PGlite: timestamps arrive as ISO text and become Dates here, dates stay text.
@@ -127,12 +140,7 @@ const linkStateSql = (lock: boolean) => `
     join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
     join people p on p.id = i.person_id and p.organisation_id = i.organisation_id
     join organisations o on o.id = i.organisation_id
-    left join lateral (
-      select r.* from survey_responses r
-       where r.organisation_id = i.organisation_id
-         and ((c.mode = 'anonymous' and r.resume_hash = $2 and r.campaign_id = c.id)
-           or (c.mode <> 'anonymous' and r.person_id = i.person_id and r.invitation_id = i.id))
-       order by r.created_at limit 1${lock ? ' for update' : ''}) r on true`;
+    left join lateral (select r.* from survey_responses r where r.id = ${RESPONSE_ID_OF_LINK}${lock ? ' for update' : ''}) r on true`;
 const LINK_STATE_SQL = linkStateSql(false);
 const LINK_STATE_LOCKED_SQL = linkStateSql(true);
 
@@ -204,7 +212,17 @@ const START_RESPONSE_SQL = `
 
 export type NewResponse = Pick<
   typeof surveyResponses.$inferInsert,
-  'campaignId' | 'organisationId' | 'invitationId' | 'personId' | 'resumeHash' | 'teamId' | 'functionProfileId' | 'targetGroup' | 'exitYear' | 'locale' | 'visibility'
+  | 'campaignId'
+  | 'organisationId'
+  | 'invitationId'
+  | 'personId'
+  | 'resumeHash'
+  | 'teamId'
+  | 'functionProfileId'
+  | 'targetGroup'
+  | 'exitYear'
+  | 'locale'
+  | 'visibility'
 > & { id: string };
 
 export async function startResponse(
@@ -244,24 +262,24 @@ export async function startResponse(
 }
 
 /**
- * The response and its invitation marked as submitted, and the audit row when there is one, in
- * one statement (inside the submit's transaction).
+ * The response and its invitation marked as submitted: the writes, not yet sent, so the submit
+ * can send them in the same statement as the ratings (recordAssessments' `alongside`).
  */
-export async function markSubmitted(
+export function submittedWrites(
   tx: Executor,
   input: { organisationId: string; responseId: string; invitationId: string; visibility: LinkResponse['visibility']; stamp: Date },
-  audit: { getSQL(): SQL } | null,
-) {
+): SQLWrapper[] {
   const { organisationId, stamp } = input;
-  await tx.execute(sql`
-    with response as (
-      update survey_responses set status = 'submitted', submitted_at = ${stamp}, visibility = ${input.visibility}, updated_at = ${stamp}
-       where id = ${input.responseId} and organisation_id = ${organisationId}),
-    invitation as (
-      update campaign_invitations set submitted_at = ${stamp}, updated_at = ${stamp}
-       where id = ${input.invitationId} and organisation_id = ${organisationId})
-    ${audit ? sql`, audit as (${audit.getSQL()})` : sql``}
-    select 1`);
+  return [
+    tx
+      .update(surveyResponses)
+      .set({ status: 'submitted', submittedAt: stamp, visibility: input.visibility, updatedAt: stamp })
+      .where(and(eq(surveyResponses.id, input.responseId), eq(surveyResponses.organisationId, organisationId))),
+    tx
+      .update(campaignInvitations)
+      .set({ submittedAt: stamp, updatedAt: stamp })
+      .where(and(eq(campaignInvitations.id, input.invitationId), eq(campaignInvitations.organisationId, organisationId))),
+  ];
 }
 
 export async function updateResponse(
@@ -321,12 +339,7 @@ const SAVE_ANSWER_SQL = `
                (select s.id from proficiency_scales s where s.key = $4)))::int as max_level
       from campaign_invitations i
       join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
-      left join lateral (
-        select r.id, r.function_profile_id from survey_responses r
-         where r.organisation_id = i.organisation_id
-           and ((c.mode = 'anonymous' and r.resume_hash = $2 and r.campaign_id = c.id)
-             or (c.mode <> 'anonymous' and r.person_id = i.person_id and r.invitation_id = i.id))
-         order by r.created_at limit 1) r on true
+      left join lateral (select r.id, r.function_profile_id from survey_responses r where r.id = ${RESPONSE_ID_OF_LINK}) r on true
      where i.token_hash = $1),
   target as (
     -- The response by its key: a join on link lets the planner walk every response in progress.

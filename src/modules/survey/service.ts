@@ -73,7 +73,12 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
    */
   async function openLink(tx: Executor, token: string | undefined, lock: boolean): Promise<LinkContext> {
     if (!token) throw linkMissing();
-    const state = await q.linkState(tx, { tokenHash: hashToken(token), resumeHash: resumeHashOf(token), defaultScaleKey: DEFAULT_SCALE_KEY, lock });
+    const state = await q.linkState(tx, {
+      tokenHash: hashToken(token),
+      resumeHash: resumeHashOf(token),
+      defaultScaleKey: DEFAULT_SCALE_KEY,
+      lock,
+    });
     if (!state) throw linkUnknown();
     const at = now();
     const access = surveyAccess({ campaign: state.campaign, invitation: state.invitation, now: at });
@@ -353,6 +358,25 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
 
         const visibility = canChooseVisibility(ctx) ? response.visibility : defaultVisibility(ctx);
         const ratings = selfRatings(answers);
+        const submitted = q.submittedWrites(tx, {
+          organisationId,
+          responseId: response.id,
+          invitationId: invitation.id,
+          visibility,
+          stamp: ctx.stamp,
+        });
+        // An anonymous submission leaves no audit row: its time and address would point at the person.
+        const audit = ctx.anonymous
+          ? []
+          : [
+              auditInsert(tx, {
+                event: 'survey_submitted',
+                organisationId,
+                subject: invitation.id,
+                ip,
+                detail: { campaignId: campaign.id, ratings: ratings.length, dontKnow: answers.length - ratings.length },
+              }),
+            ];
         await recordAssessments(
           tx,
           ratings.map((r) => ({
@@ -366,18 +390,9 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
             assessedAt: ctx.stamp,
           })),
           { now: ctx.stamp, validityMonths: ctx.settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS },
+          // One statement for the ratings, the diagnosis, the response, the invitation and the audit row.
+          { alongside: [...submitted, ...audit] },
         );
-        // An anonymous submission leaves no audit row: its time and address would point at the person.
-        const audit = ctx.anonymous
-          ? null
-          : auditInsert(tx, {
-              event: 'survey_submitted',
-              organisationId,
-              subject: invitation.id,
-              ip,
-              detail: { campaignId: campaign.id, ratings: ratings.length, dontKnow: answers.length - ratings.length },
-            });
-        await q.markSubmitted(tx, { organisationId, responseId: response.id, invitationId: invitation.id, visibility, stamp: ctx.stamp }, audit);
         invitation.submittedAt = ctx.stamp;
         if (campaign.openQuestion && response.learningWish?.trim()) {
           await createLearningQuestionFromSurvey(tx, {
