@@ -33,8 +33,18 @@ export function endOfDayInBrussels(isoDate: string): Date {
   return new Date(guess);
 }
 
+/**
+ * The last date asked for, by UTC minute: every survey request asks, and formatting in a time zone
+ * costs more than the rest of checking a link. Brussels' offsets are whole hours, so its days
+ * begin on a UTC minute and every instant of one minute has the same date.
+ */
+let lastDay = { minute: Number.NaN, day: '' };
+
 /** Today's date (YYYY-MM-DD) in Brussels. */
 export function todayInBrussels(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute === lastDay.minute) return lastDay.day;
   const p = Object.fromEntries(parts.formatToParts(now).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
+  lastDay = { minute, day: `${p.year}-${p.month}-${p.day}` };
+  return lastDay.day;
 }
