@@ -20,15 +20,11 @@
  * today's API costs — the member heat map (by target group) requested for every member in turn.
  * Writes bench/results/sector.json.
  */
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Database } from '../src/db/client.js';
 import { heatmapQuery } from '../src/modules/diagnosis/queries.js';
 import type { Heatmap, TopNeeds } from '../src/modules/diagnosis/schemas.js';
 import { DEFAULT_TOP_NEEDS } from '../src/modules/diagnosis/service.js';
@@ -38,6 +34,8 @@ import { openSectorWorkload, type SectorManifest } from './generate-sector.js';
 import { timedRequest, type LoadStep } from './http-load.js';
 import {
   benchKinds,
+  columnsOf,
+  copyRows,
   benchScale,
   compare,
   figure,
@@ -308,37 +306,6 @@ const SEARCHES = [
     param: 'x',
   },
 ];
-
-async function columnsOf(database: Database, table: string): Promise<string> {
-  const rows = await database.query<{ column_name: string }>(
-    `select column_name from information_schema.columns where table_schema = 'public' and table_name = $1 and is_generated = 'NEVER' order by ordinal_position`,
-    [table],
-  );
-  return rows.map((r) => `"${r.column_name}"`).join(', ');
-}
-
-/**
- * COPY of the rows `select` gives (as written by an import) into `target` (a copy of the table with
- * its indexes): the database's floor for writing those rows. Returns the COPY FROM time in ms.
- */
-async function copyRows(database: Database, select: string, target: string, columns: string): Promise<number> {
-  await database.exec(`truncate ${target}`);
-  if (database.pglite) {
-    const out = await database.pglite.query(`COPY (${select}) TO '/dev/blob'`);
-    const started = performance.now();
-    await database.pglite.query(`COPY ${target} (${columns}) FROM '/dev/blob'`, [], { blob: out.blob! });
-    return performance.now() - started;
-  }
-  const file = path.join(os.tmpdir(), `lk-bench-copy-${process.pid}-${target}.copy`);
-  await database.exec(`COPY (${select}) TO '${file}'`);
-  try {
-    const started = performance.now();
-    await database.exec(`COPY ${target} (${columns}) FROM '${file}'`);
-    return performance.now() - started;
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
-}
 
 async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void) {
   const opened = performance.now();

@@ -209,3 +209,35 @@ export function series(ms: number[]): Series {
     maxMs: round(sorted[sorted.length - 1], 1),
   };
 }
+
+/** The written (not generated) columns of a table, quoted, in order. */
+export async function columnsOf(database: Database, table: string): Promise<string> {
+  const rows = await database.query<{ column_name: string }>(
+    `select column_name from information_schema.columns where table_schema = 'public' and table_name = $1 and is_generated = 'NEVER' order by ordinal_position`,
+    [table],
+  );
+  return rows.map((r) => `"${r.column_name}"`).join(', ');
+}
+
+/**
+ * COPY of the rows `select` gives (as written by an import) into `target` (a copy of the table with
+ * its indexes): the database's floor for writing those rows. Returns the COPY FROM time in ms.
+ */
+export async function copyRows(database: Database, select: string, target: string, columns: string): Promise<number> {
+  await database.exec(`truncate ${target}`);
+  if (database.pglite) {
+    const out = await database.pglite.query(`COPY (${select}) TO '/dev/blob'`);
+    const started = performance.now();
+    await database.pglite.query(`COPY ${target} (${columns}) FROM '/dev/blob'`, [], { blob: out.blob! });
+    return performance.now() - started;
+  }
+  const file = path.join(os.tmpdir(), `lk-bench-copy-${process.pid}-${target}.copy`);
+  await database.exec(`COPY (${select}) TO '${file}'`);
+  try {
+    const started = performance.now();
+    await database.exec(`COPY ${target} (${columns}) FROM '${file}'`);
+    return performance.now() - started;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
