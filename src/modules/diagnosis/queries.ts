@@ -39,6 +39,68 @@ export async function findCampaign(db: Executor, organisationId: string, id: str
   return rows[0] ?? null;
 }
 
+export interface AggregateContextRow {
+  name: string;
+  settings: Record<string, unknown>;
+  /** The asked campaign of the organisation (null when not asked or not found). */
+  campaign: CampaignRef | null;
+  /** Whether the asked team / function profile is the organisation's (true when not asked). */
+  teamFound: boolean;
+  profileFound: boolean;
+  /** Whether some diagnosis of the organisation has left its validity window by `now` (see refreshExpiredStatus). */
+  expired: boolean;
+}
+
+/**
+ * Everything an aggregate needs to know before it runs, in one statement (each would otherwise be
+ * a round trip of its own): the organisation's settings, the asked campaign, team and profile, and
+ * whether any diagnosis expired, so the refresh transaction is only opened when there is work.
+ * Null when the organisation does not exist.
+ */
+export async function aggregateContext(
+  db: Executor,
+  organisationId: string,
+  ids: { campaignId?: string; teamId?: string; functionProfileId?: string },
+  now: Date,
+): Promise<AggregateContextRow | null> {
+  const rows = await rawRows<{
+    name: string;
+    settings: Record<string, unknown>;
+    campaign: CampaignRef | null;
+    team_found: boolean;
+    profile_found: boolean;
+    expired: boolean;
+  }>(
+    db,
+    sql`select o.name, o.settings,
+          ${
+            ids.campaignId
+              ? sql`(select json_build_object('id', c.id, 'title', c.title, 'mode', c.mode) from campaigns c
+                      where c.id = ${ids.campaignId} and c.organisation_id = o.id)`
+              : sql`null`
+          } as campaign,
+          ${ids.teamId ? sql`exists (select 1 from teams where id = ${ids.teamId} and organisation_id = o.id)` : sql`true`} as team_found,
+          ${
+            ids.functionProfileId
+              ? sql`exists (select 1 from function_profiles where id = ${ids.functionProfileId} and organisation_id = o.id)`
+              : sql`true`
+          } as profile_found,
+          exists (select 1 from competence_status cs
+                  where cs.organisation_id = o.id and not cs.stale and cs.stale_from <= ${now.toISOString()}::timestamptz) as expired
+        from organisations o where o.id = ${organisationId}`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    name: row.name,
+    settings: row.settings,
+    campaign: row.campaign,
+    teamFound: row.team_found,
+    profileFound: row.profile_found,
+    expired: row.expired,
+  };
+}
+
 export async function organisationRow(db: Executor, organisationId: string) {
   const rows = await rawRows<{ name: string; settings: Record<string, unknown> }>(
     db,
@@ -51,16 +113,20 @@ export async function organisationRow(db: Executor, organisationId: string) {
  * Whether the person `personId` (a column) is a subject of a named campaign: they submitted an
  * answer or were rated in it. Written as two EXISTS probes per person (index lookups on
  * survey_responses_person_idx and assessments_campaign_person_uq) rather than a set of all the
- * campaign's rating rows: a campaign of 5,000 people holds 250,000 of those.
+ * campaign's rating rows: a campaign of 5,000 people holds 250,000 of those. The redundant
+ * `person_id is not null` lets the planner use that partial index also when it hashes the probe
+ * into a set (few subjects expected): without it, it scanned every rating of the organisation.
  */
 function isCampaignSubject(personId: SQL, campaignId: string): SQL {
   return sql`(exists (select 1 from survey_responses r where r.person_id = ${personId} and r.campaign_id = ${campaignId} and r.status = 'submitted')
-             or exists (select 1 from assessments a where a.campaign_id = ${campaignId} and a.person_id = ${personId}))`;
+             or exists (select 1 from assessments a where a.campaign_id = ${campaignId} and a.person_id = ${personId} and a.person_id is not null))`;
 }
 
 /**
  * Stage 1 of the heat map: the subjects as `s` (group attributes team_id, function_profile_id,
- * target_group) joined with their diagnosis `cs` for the competences in scope.
+ * target_group) joined with their diagnosis `cs`. With a campaign, rows of competences it did not
+ * ask are not filtered out here: stage 2 joins every class with the campaign's competences anyway
+ * (an inner join), and filtering the rows first cost a join over all of them.
  */
 function subjectDiagnosis(scope: Scope): SQL {
   const org = scope.organisationId;
@@ -71,29 +137,31 @@ function subjectDiagnosis(scope: Scope): SQL {
       join people s on s.id = cs.subject_id
       where cs.organisation_id = ${org} and cs.person_id is not null and s.organisation_id = ${org} and s.function_profile_id is not null`;
   }
-  const asked = sql`cs.competence_id in (select competence_id from campaign_competences where campaign_id = ${c.id})`;
   if (c.mode === 'anonymous') {
     return sql`survey_responses s
       join competence_status cs on cs.subject_id = s.id and cs.response_id is not null
-      where s.campaign_id = ${c.id} and s.organisation_id = ${org} and s.status = 'submitted' and cs.organisation_id = ${org} and ${asked}`;
+      where s.campaign_id = ${c.id} and s.organisation_id = ${org} and s.status = 'submitted' and cs.organisation_id = ${org}`;
   }
   return sql`competence_status cs
     join people s on s.id = cs.subject_id
     where cs.organisation_id = ${org} and cs.person_id is not null and s.organisation_id = ${org}
-      and ${isCampaignSubject(sql`s.id`, c.id)} and ${asked}`;
+      and ${isCampaignSubject(sql`s.id`, c.id)}`;
 }
 
-/** Stage 2: the required level of a stage-1 row `a` (profile, else the campaign's default). */
-function requiredLevel(scope: Scope): { join: SQL; required: SQL } {
+/**
+ * Stage 2: the required level of a stage-1 row `a` (profile, else the campaign's default). The inner
+ * join with the campaign's competences keeps only the competences it asked.
+ */
+function requiredLevel(scope: Scope, profile: SQL): { join: SQL; required: SQL } {
   if (!scope.campaign) {
     return {
-      join: sql`join function_profile_competences fpc on fpc.profile_id = a.p and fpc.competence_id = a.competence_id`,
+      join: sql`join function_profile_competences fpc on fpc.profile_id = ${profile} and fpc.competence_id = a.competence_id`,
       required: sql`fpc.required_level`,
     };
   }
   return {
     join: sql`join campaign_competences cc on cc.campaign_id = ${scope.campaign.id} and cc.competence_id = a.competence_id
-      left join function_profile_competences fpc on fpc.profile_id = a.p and fpc.competence_id = a.competence_id`,
+      left join function_profile_competences fpc on fpc.profile_id = ${profile} and fpc.competence_id = a.competence_id`,
     required: sql`coalesce(fpc.required_level, cc.default_required_level)`,
   };
 }
@@ -169,23 +237,32 @@ export function heatmapQuery(scope: Scope, groupBy: GroupBy, filters: Filters): 
           sql` or `,
         )})`
       : sql``;
-  const flags = [sql`coalesce(${all}, false) as f`, ...dropOne.map((p, i) => sql`coalesce(${p}, false) as ${sql.raw(`d${i}`)}`)];
-  const flagKeys = sql.join([sql`f`, ...dropOne.map((_, i) => sql.raw(`d${i}`))], sql`, `);
-  const { join, required } = requiredLevel(scope);
+  // Filter flags of a class (none without filters: every row counts).
+  const flags = active.length
+    ? [sql`coalesce(${all}, false) as f`, ...dropOne.map((p, i) => sql`coalesce(${p}, false) as ${sql.raw(`d${i}`)}`)]
+    : [];
+  const flagKeys = flags.length ? sql`, ${sql.join([sql`f`, ...dropOne.map((_, i) => sql.raw(`d${i}`))], sql`, `)}` : sql``;
+  const counted = active.length ? sql` filter (where a.f)` : sql``;
+  const countedAnd = active.length ? sql`a.f and ` : sql``;
+  // The profile of a class: its group when grouped by profile (one grouping key fewer), else its own column.
+  const byProfile = groupBy === 'function_profile';
+  const { join, required } = requiredLevel(scope, byProfile ? sql`a.g` : sql`a.p`);
   const gap = sql`greatest(0, ${required} - a.lvl)`;
   const coarserColumns = dropOne.map(
     (_, i) => sql`, coalesce(sum(a.n) filter (where a.${sql.raw(`d${i}`)}), 0)::int as ${sql.raw(`c${i}`)}`,
   );
   const query = sql`with a as (
-          select cs.competence_id, ${groupColumn[groupBy]} as g, s.function_profile_id as p, cs.current_level as lvl, ${sql.join(flags, sql`, `)}, count(*)::int as n
+          select cs.competence_id, ${groupColumn[groupBy]} as g${byProfile ? sql`` : sql`, s.function_profile_id as p`}, cs.current_level as lvl${
+            flags.length ? sql`, ${sql.join(flags, sql`, `)}` : sql``
+          }, count(*)::int as n
           from ${subjectDiagnosis(scope)}${where}
-          group by cs.competence_id, g, p, lvl, ${flagKeys}
+          group by cs.competence_id, g${byProfile ? sql`` : sql`, p`}, lvl${flagKeys}
         )
         select a.competence_id, a.g::text as group_id,
-          coalesce(sum(a.n) filter (where a.f), 0)::int as persons,
-          coalesce(sum(a.n * ${gap}) filter (where a.f), 0)::int as gap_sum,
-          coalesce(sum(a.n) filter (where a.f and ${gap} >= 1), 0)::int as gap1,
-          coalesce(sum(a.n) filter (where a.f and ${gap} >= 2), 0)::int as gap2
+          coalesce(sum(a.n)${counted}, 0)::int as persons,
+          coalesce(sum(a.n * ${gap})${counted}, 0)::int as gap_sum,
+          coalesce(sum(a.n) filter (where ${countedAnd}${gap} >= 1), 0)::int as gap1,
+          coalesce(sum(a.n) filter (where ${countedAnd}${gap} >= 2), 0)::int as gap2
           ${sql.join(coarserColumns, sql``)}
         from a ${join}
         where ${required} is not null
@@ -231,32 +308,19 @@ export async function competencesByIds(db: Executor, ids: readonly string[]): Pr
   );
 }
 
-/** Team or profile names for group ids (others keep their id as label). */
-export async function groupLabels(
-  db: Executor,
-  organisationId: string,
-  groupBy: GroupBy,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  const uuids = ids.filter((id) => id !== 'none');
-  if (groupBy === 'target_group' || uuids.length === 0) return new Map();
+/**
+ * The names of the organisation's teams or function profiles (by target group: none, the group
+ * keeps its id as label). All of them rather than those of the heat map's groups, so the lookup
+ * can run beside the heat map statement instead of after it.
+ */
+export async function groupLabels(db: Executor, organisationId: string, groupBy: GroupBy): Promise<Map<string, string>> {
+  if (groupBy === 'target_group') return new Map();
   const table = groupBy === 'team' ? sql`teams` : sql`function_profiles`;
   const rows = await rawRows<{ id: string; name: string }>(
     db,
-    sql`select id, name from ${table} where organisation_id = ${organisationId} and id in (${sql.join(
-      uuids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`,
+    sql`select id, name from ${table} where organisation_id = ${organisationId}`,
   );
   return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function teamExists(db: Executor, organisationId: string, id: string): Promise<boolean> {
-  return (await rawRows(db, sql`select 1 from teams where id = ${id} and organisation_id = ${organisationId}`)).length > 0;
-}
-
-export async function profileExists(db: Executor, organisationId: string, id: string): Promise<boolean> {
-  return (await rawRows(db, sql`select 1 from function_profiles where id = ${id} and organisation_id = ${organisationId}`)).length > 0;
 }
 
 // ---------------------------------------------------------------- disagreements

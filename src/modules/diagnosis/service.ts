@@ -74,24 +74,24 @@ export function createDiagnosisService({ db, now = () => new Date() }: Diagnosis
     return { name: org.name, k: settings.anonymityThreshold, validityMonths: settings.validityMonths };
   }
 
-  /** Checks the query's ids against the organisation and brings expired diagnoses up to date. */
+  /**
+   * Checks the query's ids against the organisation and brings expired diagnoses up to date: one
+   * statement reads the settings, the ids and whether anything expired; the refresh transaction
+   * runs only then.
+   */
   async function context(
     organisationId: string,
     query: { campaignId?: string; teamId?: string; functionProfileId?: string },
   ): Promise<AggregateContext> {
-    const { k, validityMonths } = await settingsOf(organisationId);
-    let campaign: q.CampaignRef | null = null;
-    if (query.campaignId) {
-      campaign = await q.findCampaign(db, organisationId, query.campaignId);
-      if (!campaign) throw badRequest('/querystring/campaignId', 'is not a campaign of this organisation');
-    }
-    if (query.teamId && !(await q.teamExists(db, organisationId, query.teamId)))
-      throw badRequest('/querystring/teamId', 'is not a team of this organisation');
-    if (query.functionProfileId && !(await q.profileExists(db, organisationId, query.functionProfileId))) {
-      throw badRequest('/querystring/functionProfileId', 'is not a function profile of this organisation');
-    }
-    await db.transaction((tx) => refreshExpiredStatus(tx, organisationId, { now: now(), validityMonths }));
-    return { organisationId, k, validityMonths, scope: { organisationId, campaign } };
+    const at = now();
+    const row = await q.aggregateContext(db, organisationId, query, at);
+    if (!row) throw notFound('organisation');
+    const { anonymityThreshold: k, validityMonths } = effectiveSettings(row.settings as OrganisationSettings);
+    if (query.campaignId && !row.campaign) throw badRequest('/querystring/campaignId', 'is not a campaign of this organisation');
+    if (!row.teamFound) throw badRequest('/querystring/teamId', 'is not a team of this organisation');
+    if (!row.profileFound) throw badRequest('/querystring/functionProfileId', 'is not a function profile of this organisation');
+    if (row.expired) await db.transaction((tx) => refreshExpiredStatus(tx, organisationId, { now: at, validityMonths }));
+    return { organisationId, k, validityMonths, scope: { organisationId, campaign: row.campaign } };
   }
 
   function aggregateView(cell: CellCount & { gapSum: number; gap1: number; gap2: number }, disclosure: Disclosure) {
@@ -107,9 +107,10 @@ export function createDiagnosisService({ db, now = () => new Date() }: Diagnosis
   }
 
   async function buildHeatmap(ctx: AggregateContext, groupBy: GroupBy, filters: q.Filters): Promise<Heatmap> {
-    const [rows, competences] = await Promise.all([
+    const [rows, competences, names] = await Promise.all([
       q.heatmapAggregates(db, ctx.scope, groupBy, filters),
       q.scopeCompetences(db, ctx.scope, ctx.scope.campaign ? undefined : filters.functionProfileId),
+      q.groupLabels(db, ctx.organisationId, groupBy),
     ]);
     const zero = { persons: 0, gapSum: 0, gap1: 0, gap2: 0, coarser: [] as number[] };
     const byKey = new Map(rows.map((r) => [`${r.competenceId}|${r.groupId}`, r]));
@@ -129,7 +130,6 @@ export function createDiagnosisService({ db, now = () => new Date() }: Diagnosis
 
     // Groups with at least one person under the filters.
     const groupIds = [...new Set(rows.filter((r) => r.persons > 0 && listed.has(r.competenceId)).map((r) => r.groupId))];
-    const names = await q.groupLabels(db, ctx.organisationId, groupBy, groupIds);
     const groups: HeatmapGroup[] = groupIds.map((id) => ({ id, label: names.get(id) ?? id }));
     groups.sort((a, b) => {
       if (groupBy === 'target_group') return targetGroupOrder.indexOf(a.id as TargetGroup) - targetGroupOrder.indexOf(b.id as TargetGroup);
@@ -301,14 +301,14 @@ export function createDiagnosisService({ db, now = () => new Date() }: Diagnosis
 
     async disagreements(actor: Actor | null, organisationId: string, query: DisagreementsQuery): Promise<Disagreements> {
       const who = requireOrgPermission(actor, 'diagnosis:read', organisationId);
-      const { validityMonths } = await settingsOf(organisationId);
-      let campaign: q.CampaignRef | null = null;
-      if (query.campaignId) {
-        campaign = await q.findCampaign(db, organisationId, query.campaignId);
-        if (!campaign) throw badRequest('/querystring/campaignId', 'is not a campaign of this organisation');
-      }
+      const at = now();
+      const row = await q.aggregateContext(db, organisationId, { campaignId: query.campaignId }, at);
+      if (!row) throw notFound('organisation');
+      const { validityMonths } = effectiveSettings(row.settings as OrganisationSettings);
+      const campaign = row.campaign;
+      if (query.campaignId && !campaign) throw badRequest('/querystring/campaignId', 'is not a campaign of this organisation');
       if (campaign?.mode === 'anonymous') return { campaignId: campaign.id, anonymousCampaign: true, items: [] };
-      await db.transaction((tx) => refreshExpiredStatus(tx, organisationId, { now: now(), validityMonths }));
+      if (row.expired) await db.transaction((tx) => refreshExpiredStatus(tx, organisationId, { now: at, validityMonths }));
       const rows = await q.disagreements(db, organisationId, {
         campaignId: campaign?.id ?? null,
         isHr: hasHrRole(who, organisationId),
