@@ -5,6 +5,7 @@ import { createTestApp, logIn, type Session, type TestApp } from '../support/tes
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../factories/accounts.js';
 import { buildPerson } from '../factories/people.js';
 import { inDays } from '../factories/catalog.js';
+import { IMPORT_CHUNK } from '../../src/modules/offers/service.js';
 
 /**
  * Training offers (issue 5 items 1–3 and 8): the provider's catalog, the public search, import and
@@ -1029,6 +1030,94 @@ describe.each(databaseKinds)('offers on %s', (kind) => {
       expect(Number(stats.relallvisible)).toBeGreaterThan(0);
       const [count] = await sql<{ n: number }>(`select count(*)::int as n from offers where provider_id = $1`, [providerZ]);
       expect(Number(count.n)).toBe(150);
+    });
+
+    it('writes new offers in chunks: a row the database refuses is reported for itself, the rest of its chunk still goes in', async () => {
+      const providerW = (await buildOrganisation(t.db.database, { name: 'Leerhuis Wilg', kind: 'training_provider' })).id;
+      const staffW = await logIn(
+        t.app,
+        (await buildUser(t.db.database, { organisationId: providerW, role: 'provider_staff' })).email,
+        TEST_PASSWORD,
+      );
+      // One chunk and a bit; in the second chunk a duration the rules allow but an integer column does
+      // not hold (the database refuses it) and an unknown key next to a good one; in the first, another unknown key.
+      const count = IMPORT_CHUNK + 20;
+      const refusedAt = IMPORT_CHUNK + 10;
+      const line = (i: number, duration = 240, keys = 'lk21.selfreg.safety:2') =>
+        `W-${i},Heftruck ${i},Veilig rijden met de heftruck.,nl,online,,${duration},${i},,,,${keys},${inDays(30 + (i % 40))}/${inDays(31 + (i % 40))}/10`;
+      const rows = Array.from({ length: count }, (_, i) =>
+        i === refusedAt
+          ? line(i, 3_000_000_000)
+          : i === 7 || i === refusedAt + 5
+            ? line(i, 240, 'lk21.selfreg.safety:2;lk21.bestaat.niet:1')
+            : line(i),
+      );
+      const result = (await postCsv(staffW, providerW, [header, ...rows].join('\n'))).json() as ImportResult;
+      expect(result).toMatchObject({ created: count - 3, updated: 0, unchanged: 0, rows: count });
+      expect(result.errors.map((e) => [e.line, e.code])).toEqual([
+        [9, 'W-7'],
+        [refusedAt + 2, `W-${refusedAt}`],
+        [refusedAt + 7, `W-${refusedAt + 5}`],
+      ]);
+      expect(result.errors[0].message).toBe('competences: "lk21.bestaat.niet" is not a known competence key');
+      expect(result.errors[1].message).toMatch(/^could not be saved: /);
+      expect(result.errors[2].message).toBe('competences: "lk21.bestaat.niet" is not a known competence key');
+      const [stored] = await sql<{ offers: number; editions: number; tags: number; refused: number }>(
+        `select count(*)::int as offers,
+                (select count(*)::int from offer_editions e join offers o on o.id = e.offer_id where o.provider_id = $1) as editions,
+                (select count(*)::int from offer_competences c join offers o on o.id = c.offer_id where o.provider_id = $1) as tags,
+                count(*) filter (where code in ('W-7', $2, $3))::int as refused
+           from offers where provider_id = $1`,
+        [providerW, `W-${refusedAt}`, `W-${refusedAt + 5}`],
+      );
+      expect(Object.values(stored).map(Number)).toEqual([count - 3, count - 3, count - 3, 0]);
+      // Searchable at once: the generated search column is filled for the new offers.
+      const [found] = await sql<{ n: number }>(
+        `select count(*)::int as n from offers where provider_id = $1 and search_nl @@ to_tsquery('dutch', 'heftruck')`,
+        [providerW],
+      );
+      expect(Number(found.n)).toBe(count - 3);
+
+      // The same file, repaired, with one offer changed: new, updated and unchanged rows in one import.
+      rows[refusedAt] = line(refusedAt);
+      rows[7] = line(7);
+      rows[3] = line(3, 300);
+      const again = (await postCsv(staffW, providerW, [header, ...rows].join('\n'))).json() as ImportResult;
+      expect(again).toEqual({
+        created: 2,
+        updated: 1,
+        unchanged: count - 4,
+        rows: count,
+        errors: [
+          { line: refusedAt + 7, code: `W-${refusedAt + 5}`, message: 'competences: "lk21.bestaat.niet" is not a known competence key' },
+        ],
+      });
+      const [changed] = await sql<{ duration_minutes: number }>(
+        `select duration_minutes from offers where provider_id = $1 and code = 'W-3'`,
+        [providerW],
+      );
+      expect(Number(changed.duration_minutes)).toBe(300);
+    });
+
+    it('looks up more competence keys than one statement takes parameters (65,535)', async () => {
+      const providerV = (await buildOrganisation(t.db.database, { name: 'Leerhuis Vlier', kind: 'training_provider' })).id;
+      const staffV = await logIn(
+        t.app,
+        (await buildUser(t.db.database, { organisationId: providerV, role: 'provider_staff' })).email,
+        TEST_PASSWORD,
+      );
+      // 2,900 rows × 23 keys of their own: 66,700 different keys, and one good key in every row.
+      const rows = Array.from({ length: 2_900 }, (_, i) => {
+        const keys = Array.from({ length: 23 }, (_k, k) => `x${i}.${k}:1`).join(';');
+        return `V-${i},Heftruck ${i},Veilig rijden.,nl,online,,240,0,,,,lk21.selfreg.safety:2;${keys},`;
+      });
+      const response = await postCsv(staffV, providerV, [header, ...rows].join('\n'));
+      expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+      const result = response.json() as ImportResult;
+      expect(result).toMatchObject({ created: 0, rows: 2_900 });
+      expect(result.errors).toHaveLength(2_900);
+      expect(result.errors[2_899].message).toContain('competences: "x2899.22" is not a known competence key');
+      expect(result.errors[2_899].message).not.toContain('lk21.selfreg.safety');
     });
 
     it('exports JSON that imports into another provider as the same offers; bad JSON items are refused per item or as a whole', async () => {

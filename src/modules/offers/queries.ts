@@ -248,3 +248,87 @@ export async function recognitionKeys(db: Executor, providerId: string): Promise
     .where(or(isNull(fundingInstruments.organisationId), eq(fundingInstruments.organisationId, providerId)));
   return new Set(found.map((r) => r.key));
 }
+
+// ---------------------------------------------------------------- import
+
+/** What an import writes for one new offer: the offer with its own id, its confirmed competences and its editions. */
+export interface ImportedOffer {
+  id: string;
+  code: string;
+  fields: Omit<OfferValues, 'code' | 'status' | 'publishedAt'>;
+  competences: ReadonlyArray<{ competenceId: string; level: number }>;
+  editions: ReadonlyArray<{ id: string; startsOn: string; endsOn: string; capacity: number; enrolmentDeadline: string | null }>;
+}
+
+/**
+ * Column and type of each field of a new offer. Typed by the field names, so a column added to
+ * offers (and to the import's fields) does not compile until it is added here.
+ */
+const IMPORTED_OFFER_COLUMNS: Record<keyof ImportedOffer['fields'], readonly [column: string, type: string]> = {
+  title: ['title', 'jsonb'],
+  description: ['description', 'jsonb'],
+  languages: ['languages', 'text[]'],
+  format: ['format', 'offer_format'],
+  postcode: ['postcode', 'text'],
+  municipality: ['municipality', 'text'],
+  region: ['region', 'text'],
+  latitude: ['latitude', 'real'],
+  longitude: ['longitude', 'real'],
+  durationMinutes: ['duration_minutes', 'integer'],
+  priceCents: ['price_cents', 'integer'],
+  targetAudience: ['target_audience', 'text'],
+  entryRequirements: ['entry_requirements', 'text'],
+  level: ['level', 'smallint'],
+  characteristics: ['characteristics', 'jsonb'],
+  recognitions: ['recognitions', 'text[]'],
+  credential: ['credential', 'text'],
+  accessibility: ['accessibility', 'text[]'],
+};
+const importedFieldNames = Object.keys(IMPORTED_OFFER_COLUMNS) as Array<keyof ImportedOffer['fields']>;
+const importedColumns = importedFieldNames.map((f) => IMPORTED_OFFER_COLUMNS[f][0]);
+
+const offerColumnList = sql.raw(`id, provider_id, code, ${importedColumns.join(', ')}`);
+const offerSelectList = sql.raw(importedColumns.map((c) => `x.${c}`).join(', '));
+const offerRecordType = sql.raw(`id uuid, code text, ${importedFieldNames.map((f) => `${IMPORTED_OFFER_COLUMNS[f][0]} ${IMPORTED_OFFER_COLUMNS[f][1]}`).join(', ')}`);
+
+/**
+ * Inserts new offers of an import with their confirmed competences and their editions in one
+ * statement (the rows travel as three JSON parameters, so the parameter count does not grow with
+ * the rows). Defaults as for one offer: draft, scheduled editions, no seats taken, no sessions.
+ */
+export async function insertImportedOffers(db: Executor, providerId: string, items: readonly ImportedOffer[]): Promise<void> {
+  if (!items.length) return;
+  const offerRows = items.map((o) => {
+    const row: Record<string, unknown> = { id: o.id, code: o.code };
+    for (const f of importedFieldNames) row[IMPORTED_OFFER_COLUMNS[f][0]] = o.fields[f] ?? null;
+    return row;
+  });
+  const editionRows = items.flatMap((o) =>
+    o.editions.map((e) => ({ id: e.id, offer_id: o.id, starts_on: e.startsOn, ends_on: e.endsOn, capacity: e.capacity, enrolment_deadline: e.enrolmentDeadline })),
+  );
+  const competenceRows = items.flatMap((o) => o.competences.map((c) => ({ offer_id: o.id, competence_id: c.competenceId, level: c.level })));
+  const [written] = await rows<{ offers: number; editions: number; competences: number }>(
+    db,
+    sql`with o as (
+          insert into offers (${offerColumnList})
+          select x.id, ${providerId}::uuid, x.code, ${offerSelectList}
+          from json_to_recordset(${JSON.stringify(offerRows)}::json) as x(${offerRecordType})
+          returning 1
+        ), e as (
+          insert into offer_editions (id, offer_id, starts_on, ends_on, capacity, enrolment_deadline)
+          select x.id, x.offer_id, x.starts_on, x.ends_on, x.capacity, x.enrolment_deadline
+          from json_to_recordset(${JSON.stringify(editionRows)}::json)
+            as x(id uuid, offer_id uuid, starts_on date, ends_on date, capacity integer, enrolment_deadline date)
+          returning 1
+        ), c as (
+          insert into offer_competences (offer_id, competence_id, level, confirmed)
+          select x.offer_id, x.competence_id, x.level, true
+          from json_to_recordset(${JSON.stringify(competenceRows)}::json) as x(offer_id uuid, competence_id uuid, level smallint)
+          returning 1
+        )
+        select (select count(*)::int from o) as offers, (select count(*)::int from e) as editions, (select count(*)::int from c) as competences`,
+  );
+  if (Number(written.offers) !== items.length || Number(written.editions) !== editionRows.length || Number(written.competences) !== competenceRows.length) {
+    throw new Error(`the import wrote ${JSON.stringify(written)} rows for ${items.length} offers`);
+  }
+}

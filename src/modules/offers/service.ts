@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
-import type { Db, Executor } from '../../db/client.js';
+import { v7 as uuidv7 } from 'uuid';
+import type { Db, Executor, Tx } from '../../db/client.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
 import {
   csvColumnOf,
@@ -37,6 +38,10 @@ import type {
 
 /** Offers one import may carry. */
 export const MAX_IMPORT_ROWS = 5_000;
+/** New offers of an import written in one statement (and rolled back together when the database refuses one of them). */
+export const IMPORT_CHUNK = 500;
+/** Competence keys looked up in one statement (one parameter each; a statement takes at most 65,535). */
+const LOOKUP_CHUNK = 10_000;
 /** Offers written by one import from which the import refreshes the statistics of the catalog tables. */
 export const REFRESH_STATISTICS_AFTER = 100;
 /** Offers develop competences, not the headings of a framework's tree (kind `group`). */
@@ -163,6 +168,47 @@ function inputOf(o: q.OfferRow): OfferInput {
   };
 }
 
+/** The confirmed competences of an offer as a comparable key (competence and level, in any order). */
+const competenceKey = (l: ReadonlyArray<{ competenceId: string; level: number }>) => JSON.stringify(l.map((c) => [c.competenceId, c.level]).sort());
+
+/** Whether an import row's fields differ from the stored offer's. */
+function fieldsChanged(existing: q.OfferRow, fields: Fields): boolean {
+  const before = prepareFields(inputOf(existing), new Set(existing.recognitions));
+  return !before.ok || !sameJson(before.fields, fields);
+}
+
+/** Whether an import row's edition differs from the stored one it matches. */
+const editionChanged = (before: q.EditionRow, values: ExchangeOffer['editions'][number]) =>
+  before.endsOn !== values.endsOn || before.capacity !== values.capacity || before.enrolmentDeadline !== (values.enrolmentDeadline ?? null);
+
+/**
+ * Whether an import row leaves an existing offer as it is: the same fields, the same confirmed
+ * competences, and every edition matches a stored one with the same values (the writes below
+ * change something in every other case).
+ */
+function isUnchanged(
+  existing: q.OfferRow,
+  prepared: { fields: Fields; competences: ReadonlyArray<{ competenceId: string; level: number }>; editions: ReadonlyArray<{ values: ExchangeOffer['editions'][number]; before: q.EditionRow | undefined }> },
+  confirmed: ReadonlyArray<{ competenceId: string; level: number }>,
+): boolean {
+  return (
+    !fieldsChanged(existing, prepared.fields) &&
+    competenceKey(confirmed) === competenceKey(prepared.competences) &&
+    prepared.editions.every(({ values, before }) => before !== undefined && !editionChanged(before, values))
+  );
+}
+
+function groupBy<T, K>(list: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const group = out.get(k);
+    if (group) group.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 export function createOffersService({ db, now = () => new Date() }: OffersDeps) {
   /** The permission, and the organisation must be a training provider. */
   async function requireProvider(actor: Actor | null, permission: Permission, organisationId: string) {
@@ -233,18 +279,26 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
     return problems;
   }
 
-  /** Validates an exchange offer fully (fields, competence keys, editions) before anything is written. */
-  async function prepareExchange(
-    tx: Executor,
-    providerId: string,
+  /**
+   * Validates an exchange offer fully (fields, competence keys, editions) before anything is
+   * written, against what the import read up front: the competence keys of the whole file and the
+   * stored editions of the existing offer (`current`).
+   */
+  function prepareExchange(
     offer: ExchangeOffer,
-    context: { recognitions: Set<string>; existing: q.OfferRow | undefined; today: string },
+    context: {
+      recognitions: Set<string>;
+      existing: q.OfferRow | undefined;
+      today: string;
+      resolved: Map<string, Array<{ id: string; kind: string }>>;
+      current: q.EditionRow[];
+    },
   ) {
     const problems: Problem[] = [];
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(offer.code)) problems.push({ path: '/code', message: 'must be 1–64 letters, digits, dots, dashes or underscores' });
     const fields = prepareFields(offer, context.recognitions);
     if (!fields.ok) problems.push(...fields.problems);
-    const resolved = await q.resolveCompetenceKeys(tx, providerId, offer.competences.map((c) => c.key));
+    const { resolved, current } = context;
     const competences: Array<{ competenceId: string; level: number; confirmed: boolean }> = [];
     offer.competences.forEach((c, i) => {
       const found = resolved.get(c.key) ?? [];
@@ -258,7 +312,6 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
     if (context.existing?.status === 'published' && offer.competences.length === 0) {
       problems.push({ path: '/competences', message: 'a published offer keeps at least one confirmed competence' });
     }
-    const current = context.existing ? await q.findEditions(tx, [context.existing.id]) : [];
     const editions: Array<{ values: ExchangeOffer['editions'][number]; before: q.EditionRow | undefined }> = [];
     offer.editions.forEach((e, i) => {
       const before = current.find((c) => c.startsOn === e.startsOn && c.status === 'scheduled');
@@ -305,6 +358,14 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
    * one transaction: a rejected row leaves nothing behind, the good rows are applied. Identity is
    * (provider, code); editions are matched on their start date (new ones added, matched ones
    * updated, others kept); the competence list of the row replaces the confirmed competences.
+   *
+   * How, for speed (a provider's catalogue is thousands of rows): everything the checks need is
+   * read up front, one statement per kind (offers by code, competence keys, the stored editions and
+   * competences of the existing offers), and every row is checked in memory. Existing offers that
+   * the row leaves as they are cost nothing more; the others are written one by one as before. New
+   * offers are written IMPORT_CHUNK at a time, each chunk in one statement inside one savepoint; a
+   * chunk the database refuses is rolled back and written again row by row, so the database's
+   * refusal of one row is reported for that row only and the others still go in.
    */
   async function importExchange(
     who: Actor,
@@ -320,9 +381,63 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
     let updated = 0;
     let unchanged = 0;
     const today = brusselsDate(now());
+
+    type Prepared = Extract<ReturnType<typeof prepareExchange>, { ok: true }>;
+    /** Writes one row in its own savepoint (a database refusal rolls back that row only and is reported for it). */
+    async function writeRow(tx: Tx, line: number, offer: ExchangeOffer, existing: q.OfferRow | undefined, prepared: Prepared) {
+      try {
+        const outcome = await tx.transaction(async (row) => {
+          let changed = false;
+          let offerId: string;
+          if (!existing) {
+            offerId = (await q.insertOffer(row, providerId, { ...prepared.fields, code: offer.code })).id;
+          } else {
+            offerId = existing.id;
+            if (fieldsChanged(existing, prepared.fields)) {
+              await q.updateOffer(row, providerId, offerId, prepared.fields);
+              changed = true;
+            }
+          }
+          const currentComps = (await q.findOfferCompetences(row, [offerId])).filter((c) => c.confirmed);
+          if (competenceKey(currentComps) !== competenceKey(prepared.competences)) {
+            const unconfirmed = (await q.findOfferCompetences(row, [offerId]))
+              .filter((c) => !c.confirmed && !prepared.competences.some((p) => p.competenceId === c.competenceId))
+              .map((c) => ({ competenceId: c.competenceId, level: c.level, confirmed: false }));
+            await q.replaceCompetences(row, offerId, [...prepared.competences, ...unconfirmed]);
+            changed = true;
+          }
+          for (const { values, before } of prepared.editions) {
+            const deadline = values.enrolmentDeadline ?? null;
+            if (!before) {
+              await q.insertEdition(row, { offerId, startsOn: values.startsOn, endsOn: values.endsOn, capacity: values.capacity, enrolmentDeadline: deadline });
+              changed = true;
+            } else if (editionChanged(before, values)) {
+              const locked = (await q.lockEdition(row, offerId, before.id))!;
+              if (values.capacity < locked.enrolledCount) throw new Error(`editions: capacity of ${values.startsOn} must not be below the ${locked.enrolledCount} seats already taken`);
+              await q.updateEdition(row, before.id, { endsOn: values.endsOn, capacity: values.capacity, enrolmentDeadline: deadline });
+              // As in the API: more seats move the waiting list up at once.
+              if (values.capacity > locked.capacity) await promoteAfterCapacityChange(row, before.id);
+              changed = true;
+            }
+          }
+          if (existing && changed) await q.updateOffer(row, providerId, offerId, {});
+          return !existing ? 'created' : changed ? 'updated' : 'unchanged';
+        });
+        if (outcome === 'created') created++;
+        else if (outcome === 'updated') updated++;
+        else unchanged++;
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        const message = (error as Error).message;
+        // A database refusal of one row (rolled back to its savepoint) is reported like a rule.
+        errors.push({ line, code: offer.code, message: message.startsWith('editions:') ? message : `could not be saved: ${message}` });
+      }
+    }
+
     await db.transaction(async (tx) => {
       const recognitions = await q.recognitionKeys(tx, providerId);
       const seenCodes = new Map<string, number>();
+      const candidates: Array<{ line: number; offer: ExchangeOffer }> = [];
       for (const item of items) {
         if (!item.offer) {
           errors.push({ line: item.line, code: item.code ?? '', message: item.error ?? 'is not valid' });
@@ -334,62 +449,64 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
           continue;
         }
         seenCodes.set(offer.code, item.line);
-        const [existing] = await q.findOffersByCode(tx, providerId, [offer.code]);
-        const prepared = await prepareExchange(tx, providerId, offer, { recognitions, existing, today });
+        candidates.push({ line: item.line, offer });
+      }
+
+      // What the checks need, read once for the whole file.
+      const existingByCode = new Map((await q.findOffersByCode(tx, providerId, candidates.map((c) => c.offer.code))).map((o) => [o.code, o]));
+      const keys = [...new Set(candidates.flatMap((c) => c.offer.competences.map((k) => k.key)))];
+      const resolved = new Map<string, Array<{ id: string; kind: string }>>();
+      for (let start = 0; start < keys.length; start += LOOKUP_CHUNK) {
+        for (const [key, found] of await q.resolveCompetenceKeys(tx, providerId, keys.slice(start, start + LOOKUP_CHUNK))) resolved.set(key, found);
+      }
+      const existingIds = [...existingByCode.values()].map((o) => o.id);
+      const storedEditions = groupBy(await q.findEditions(tx, existingIds), (e) => e.offerId);
+      const storedCompetences = groupBy(await q.findOfferCompetences(tx, existingIds), (c) => c.offerId);
+
+      const fresh: Array<{ line: number; offer: ExchangeOffer; prepared: Prepared }> = [];
+      for (const { line, offer } of candidates) {
+        const existing = existingByCode.get(offer.code);
+        const current = existing ? (storedEditions.get(existing.id) ?? []) : [];
+        const prepared = prepareExchange(offer, { recognitions, existing, today, resolved, current });
         if (!prepared.ok) {
-          errors.push({ line: item.line, code: offer.code, message: describe(prepared.problems) });
+          errors.push({ line, code: offer.code, message: describe(prepared.problems) });
           continue;
         }
+        if (!existing) fresh.push({ line, offer, prepared });
+        else if (isUnchanged(existing, prepared, (storedCompetences.get(existing.id) ?? []).filter((c) => c.confirmed))) unchanged++;
+        else await writeRow(tx, line, offer, existing, prepared);
+      }
+
+      for (let start = 0; start < fresh.length; start += IMPORT_CHUNK) {
+        const chunk = fresh.slice(start, start + IMPORT_CHUNK);
         try {
-          const outcome = await tx.transaction(async (row) => {
-            let changed = false;
-            let offerId: string;
-            if (!existing) {
-              offerId = (await q.insertOffer(row, providerId, { ...prepared.fields, code: offer.code })).id;
-            } else {
-              offerId = existing.id;
-              const before = prepareFields(inputOf(existing), new Set(existing.recognitions));
-              if (!before.ok || !sameJson(before.fields, prepared.fields)) {
-                await q.updateOffer(row, providerId, offerId, prepared.fields);
-                changed = true;
-              }
-            }
-            const currentComps = (await q.findOfferCompetences(row, [offerId])).filter((c) => c.confirmed);
-            const key = (l: Array<{ competenceId: string; level: number }>) => JSON.stringify(l.map((c) => [c.competenceId, c.level]).sort());
-            if (key(currentComps) !== key(prepared.competences)) {
-              const unconfirmed = (await q.findOfferCompetences(row, [offerId]))
-                .filter((c) => !c.confirmed && !prepared.competences.some((p) => p.competenceId === c.competenceId))
-                .map((c) => ({ competenceId: c.competenceId, level: c.level, confirmed: false }));
-              await q.replaceCompetences(row, offerId, [...prepared.competences, ...unconfirmed]);
-              changed = true;
-            }
-            for (const { values, before } of prepared.editions) {
-              const deadline = values.enrolmentDeadline ?? null;
-              if (!before) {
-                await q.insertEdition(row, { offerId, startsOn: values.startsOn, endsOn: values.endsOn, capacity: values.capacity, enrolmentDeadline: deadline });
-                changed = true;
-              } else if (before.endsOn !== values.endsOn || before.capacity !== values.capacity || before.enrolmentDeadline !== deadline) {
-                const locked = (await q.lockEdition(row, offerId, before.id))!;
-                if (values.capacity < locked.enrolledCount) throw new Error(`editions: capacity of ${values.startsOn} must not be below the ${locked.enrolledCount} seats already taken`);
-                await q.updateEdition(row, before.id, { endsOn: values.endsOn, capacity: values.capacity, enrolmentDeadline: deadline });
-                // As in the API: more seats move the waiting list up at once.
-                if (values.capacity > locked.capacity) await promoteAfterCapacityChange(row, before.id);
-                changed = true;
-              }
-            }
-            if (existing && changed) await q.updateOffer(row, providerId, offerId, {});
-            return !existing ? 'created' : changed ? 'updated' : 'unchanged';
-          });
-          if (outcome === 'created') created++;
-          else if (outcome === 'updated') updated++;
-          else unchanged++;
+          await tx.transaction((chunkTx) =>
+            q.insertImportedOffers(
+              chunkTx,
+              providerId,
+              chunk.map(({ offer, prepared }) => ({
+                id: uuidv7(),
+                code: offer.code,
+                fields: prepared.fields,
+                competences: prepared.competences,
+                editions: prepared.editions.map(({ values }) => ({
+                  id: uuidv7(),
+                  startsOn: values.startsOn,
+                  endsOn: values.endsOn,
+                  capacity: values.capacity,
+                  enrolmentDeadline: values.enrolmentDeadline ?? null,
+                })),
+              })),
+            ),
+          );
+          created += chunk.length;
         } catch (error) {
           if (error instanceof AppError) throw error;
-          const message = (error as Error).message;
-          // A database refusal of one row (rolled back to its savepoint) is reported like a rule.
-          errors.push({ line: item.line, code: offer.code, message: message.startsWith('editions:') ? message : `could not be saved: ${message}` });
+          // Rolled back to the chunk's savepoint: row by row, to tell which rows the database refuses.
+          for (const { line, offer, prepared } of chunk) await writeRow(tx, line, offer, undefined, prepared);
         }
       }
+
       await writeAudit(tx, {
         event: 'data_import',
         actorUserId: who.userId,
