@@ -1078,25 +1078,26 @@ describe.each(databaseKinds)('offers on %s', (kind) => {
       );
       expect(Number(found.n)).toBe(count - 3);
 
-      // The same file, repaired, with one offer changed: new, updated and unchanged rows in one import.
+      // The same file, repaired, with two offers changed (the database refuses one of the changes):
+      // new, updated, unchanged and refused rows in one import.
       rows[refusedAt] = line(refusedAt);
       rows[7] = line(7);
       rows[3] = line(3, 300);
+      rows[4] = line(4, 3_000_000_000);
       const again = (await postCsv(staffW, providerW, [header, ...rows].join('\n'))).json() as ImportResult;
-      expect(again).toEqual({
-        created: 2,
-        updated: 1,
-        unchanged: count - 4,
-        rows: count,
-        errors: [
-          { line: refusedAt + 7, code: `W-${refusedAt + 5}`, message: 'competences: "lk21.bestaat.niet" is not a known competence key' },
-        ],
-      });
-      const [changed] = await sql<{ duration_minutes: number }>(
-        `select duration_minutes from offers where provider_id = $1 and code = 'W-3'`,
+      expect(again).toMatchObject({ created: 2, updated: 1, unchanged: count - 5, rows: count });
+      expect(again.errors).toEqual([
+        { line: 6, code: 'W-4', message: expect.stringMatching(/^could not be saved: /) },
+        { line: refusedAt + 7, code: `W-${refusedAt + 5}`, message: 'competences: "lk21.bestaat.niet" is not a known competence key' },
+      ]);
+      const changed = await sql<{ code: string; duration_minutes: number }>(
+        `select code, duration_minutes from offers where provider_id = $1 and code in ('W-3', 'W-4') order by code`,
         [providerW],
       );
-      expect(Number(changed.duration_minutes)).toBe(300);
+      expect(changed.map((r) => [r.code, Number(r.duration_minutes)])).toEqual([
+        ['W-3', 300],
+        ['W-4', 240],
+      ]);
     });
 
     it('looks up more competence keys than one statement takes parameters (65,535)', async () => {

@@ -289,6 +289,8 @@ const importedColumns = importedFieldNames.map((f) => IMPORTED_OFFER_COLUMNS[f][
 
 const offerColumnList = sql.raw(`id, provider_id, code, ${importedColumns.join(', ')}`);
 const offerSelectList = sql.raw(importedColumns.map((c) => `x.${c}`).join(', '));
+const offerSetList = sql.raw(importedColumns.map((c) => `${c} = x.${c}`).join(', '));
+const offerUpdateRecordType = sql.raw(`id uuid, ${importedFieldNames.map((f) => `${IMPORTED_OFFER_COLUMNS[f][0]} ${IMPORTED_OFFER_COLUMNS[f][1]}`).join(', ')}`);
 const offerRecordType = sql.raw(`id uuid, code text, ${importedFieldNames.map((f) => `${IMPORTED_OFFER_COLUMNS[f][0]} ${IMPORTED_OFFER_COLUMNS[f][1]}`).join(', ')}`);
 
 /**
@@ -331,4 +333,28 @@ export async function insertImportedOffers(db: Executor, providerId: string, ite
   if (Number(written.offers) !== items.length || Number(written.editions) !== editionRows.length || Number(written.competences) !== competenceRows.length) {
     throw new Error(`the import wrote ${JSON.stringify(written)} rows for ${items.length} offers`);
   }
+}
+
+/**
+ * Replaces the fields of existing offers of the provider (an import's rows that change only
+ * fields), in one statement, and marks them updated. Returns how many offers it updated.
+ */
+export async function updateImportedOffers(db: Executor, providerId: string, items: ReadonlyArray<{ id: string; fields: ImportedOffer['fields'] }>): Promise<number> {
+  if (!items.length) return 0;
+  const offerRows = items.map((o) => {
+    const row: Record<string, unknown> = { id: o.id };
+    for (const f of importedFieldNames) row[IMPORTED_OFFER_COLUMNS[f][0]] = o.fields[f] ?? null;
+    return row;
+  });
+  const [done] = await rows<{ n: number }>(
+    db,
+    sql`with u as (
+          update offers o set ${offerSetList}, updated_at = now()
+          from json_to_recordset(${JSON.stringify(offerRows)}::json) as x(${offerUpdateRecordType})
+          where o.id = x.id and o.provider_id = ${providerId}::uuid
+          returning 1
+        )
+        select count(*)::int as n from u`,
+  );
+  return Number(done.n);
 }

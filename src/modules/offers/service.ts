@@ -191,8 +191,19 @@ function isUnchanged(
   prepared: { fields: Fields; competences: ReadonlyArray<{ competenceId: string; level: number }>; editions: ReadonlyArray<{ values: ExchangeOffer['editions'][number]; before: q.EditionRow | undefined }> },
   confirmed: ReadonlyArray<{ competenceId: string; level: number }>,
 ): boolean {
+  return !fieldsChanged(existing, prepared.fields) && onlyFieldsChange(prepared, confirmed);
+}
+
+/**
+ * Whether an import row that changes an existing offer changes only its fields: the same confirmed
+ * competences, every edition matching a stored one with the same values. (The row-by-row write
+ * then updates the fields and nothing else.)
+ */
+function onlyFieldsChange(
+  prepared: { competences: ReadonlyArray<{ competenceId: string; level: number }>; editions: ReadonlyArray<{ values: ExchangeOffer['editions'][number]; before: q.EditionRow | undefined }> },
+  confirmed: ReadonlyArray<{ competenceId: string; level: number }>,
+): boolean {
   return (
-    !fieldsChanged(existing, prepared.fields) &&
     competenceKey(confirmed) === competenceKey(prepared.competences) &&
     prepared.editions.every(({ values, before }) => before !== undefined && !editionChanged(before, values))
   );
@@ -362,10 +373,11 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
    * How, for speed (a provider's catalogue is thousands of rows): everything the checks need is
    * read up front, one statement per kind (offers by code, competence keys, the stored editions and
    * competences of the existing offers), and every row is checked in memory. Existing offers that
-   * the row leaves as they are cost nothing more; the others are written one by one as before. New
-   * offers are written IMPORT_CHUNK at a time, each chunk in one statement inside one savepoint; a
-   * chunk the database refuses is rolled back and written again row by row, so the database's
-   * refusal of one row is reported for that row only and the others still go in.
+   * the row leaves as they are cost nothing more; rows that change their competences or editions
+   * are written one by one as before. New offers, and existing ones whose fields alone change, are
+   * written IMPORT_CHUNK at a time, each chunk in one statement inside one savepoint; a chunk the
+   * database refuses is rolled back and written again row by row, so the database's refusal of one
+   * row is reported for that row only and the others still go in.
    */
   async function importExchange(
     who: Actor,
@@ -464,6 +476,7 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       const storedCompetences = groupBy(await q.findOfferCompetences(tx, existingIds), (c) => c.offerId);
 
       const fresh: Array<{ line: number; offer: ExchangeOffer; prepared: Prepared }> = [];
+      const fieldChanges: Array<{ line: number; offer: ExchangeOffer; existing: q.OfferRow; prepared: Prepared }> = [];
       for (const { line, offer } of candidates) {
         const existing = existingByCode.get(offer.code);
         const current = existing ? (storedEditions.get(existing.id) ?? []) : [];
@@ -472,9 +485,30 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
           errors.push({ line, code: offer.code, message: describe(prepared.problems) });
           continue;
         }
-        if (!existing) fresh.push({ line, offer, prepared });
-        else if (isUnchanged(existing, prepared, (storedCompetences.get(existing.id) ?? []).filter((c) => c.confirmed))) unchanged++;
+        if (!existing) {
+          fresh.push({ line, offer, prepared });
+          continue;
+        }
+        const confirmed = (storedCompetences.get(existing.id) ?? []).filter((c) => c.confirmed);
+        if (isUnchanged(existing, prepared, confirmed)) unchanged++;
+        else if (onlyFieldsChange(prepared, confirmed)) fieldChanges.push({ line, offer, existing, prepared });
         else await writeRow(tx, line, offer, existing, prepared);
+      }
+
+      // Existing offers whose fields alone change (a new price list, say): IMPORT_CHUNK to a
+      // statement, as the new ones below.
+      for (let start = 0; start < fieldChanges.length; start += IMPORT_CHUNK) {
+        const chunk = fieldChanges.slice(start, start + IMPORT_CHUNK);
+        try {
+          await tx.transaction(async (chunkTx) => {
+            const n = await q.updateImportedOffers(chunkTx, providerId, chunk.map(({ existing, prepared }) => ({ id: existing.id, fields: prepared.fields })));
+            if (n !== chunk.length) throw new Error(`updated ${n} of ${chunk.length} offers`);
+          });
+          updated += chunk.length;
+        } catch (error) {
+          if (error instanceof AppError) throw error;
+          for (const { line, offer, existing, prepared } of chunk) await writeRow(tx, line, offer, existing, prepared);
+        }
       }
 
       for (let start = 0; start < fresh.length; start += IMPORT_CHUNK) {
