@@ -54,6 +54,17 @@ export interface OffersDeps {
   now?: () => Date;
 }
 
+/**
+ * The database's own words for refusing a row (e.g. a number out of range): drizzle wraps them in a
+ * message that quotes the whole statement with its parameters, which is neither for the user nor
+ * for the client.
+ */
+function databaseReason(error: unknown): string {
+  let reason = error as Error;
+  while (reason.cause instanceof Error) reason = reason.cause;
+  return reason.message;
+}
+
 function validationError(problems: Problem[], prefix: string, what: string): AppError {
   const errors = problems.map((p) => ({ path: `${prefix}${p.path}`, message: p.message }));
   return new AppError('validation.failed', { status: 400, detail: `The ${what} is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors });
@@ -442,7 +453,7 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         if (error instanceof AppError) throw error;
         const message = (error as Error).message;
         // A database refusal of one row (rolled back to its savepoint) is reported like a rule.
-        errors.push({ line, code: offer.code, message: message.startsWith('editions:') ? message : `could not be saved: ${message}` });
+        errors.push({ line, code: offer.code, message: message.startsWith('editions:') ? message : `could not be saved: ${databaseReason(error)}` });
       }
     }
 
