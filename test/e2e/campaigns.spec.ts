@@ -162,7 +162,10 @@ describe('campaigns (HR)', () => {
     const id = await page.evaluate(async (org) => {
       const session = await (await fetch('/api/auth/session')).json();
       const headers = { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken };
+      // Opening today by the UTC date (never after Brussels' date), closing in a week: between 23:00
+      // and midnight UTC Brussels is already a day further, and a campaign closing "today" by UTC has closed.
       const today = new Date().toISOString().slice(0, 10);
+      const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
       const created = await (
         await fetch(`/api/organisations/${org}/campaigns`, {
           method: 'POST',
@@ -171,7 +174,7 @@ describe('campaigns (HR)', () => {
             title: 'Anonieme peiling',
             perspectives: ['competence'],
             opensOn: today,
-            closesOn: today,
+            closesOn: inAWeek,
             mode: 'anonymous',
           }),
         })
