@@ -301,14 +301,8 @@ export function createDiagnosisService({ db, now = () => new Date() }: Diagnosis
 
     async disagreements(actor: Actor | null, organisationId: string, query: DisagreementsQuery): Promise<Disagreements> {
       const who = requireOrgPermission(actor, 'diagnosis:read', organisationId);
-      const at = now();
-      const row = await q.aggregateContext(db, organisationId, { campaignId: query.campaignId }, at);
-      if (!row) throw notFound('organisation');
-      const { validityMonths } = effectiveSettings(row.settings as OrganisationSettings);
-      const campaign = row.campaign;
-      if (query.campaignId && !campaign) throw badRequest('/querystring/campaignId', 'is not a campaign of this organisation');
+      const { campaign } = (await context(organisationId, { campaignId: query.campaignId })).scope;
       if (campaign?.mode === 'anonymous') return { campaignId: campaign.id, anonymousCampaign: true, items: [] };
-      if (row.expired) await db.transaction((tx) => refreshExpiredStatus(tx, organisationId, { now: at, validityMonths }));
       const rows = await q.disagreements(db, organisationId, {
         campaignId: campaign?.id ?? null,
         isHr: hasHrRole(who, organisationId),
