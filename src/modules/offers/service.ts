@@ -421,9 +421,9 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
               changed = true;
             }
           }
-          const currentComps = (await q.findOfferCompetences(row, [offerId])).filter((c) => c.confirmed);
-          if (competenceKey(currentComps) !== competenceKey(prepared.competences)) {
-            const unconfirmed = (await q.findOfferCompetences(row, [offerId]))
+          const stored = await q.findOfferCompetences(row, [offerId]);
+          if (competenceKey(stored.filter((c) => c.confirmed)) !== competenceKey(prepared.competences)) {
+            const unconfirmed = stored
               .filter((c) => !c.confirmed && !prepared.competences.some((p) => p.competenceId === c.competenceId))
               .map((c) => ({ competenceId: c.competenceId, level: c.level, confirmed: false }));
             await q.replaceCompetences(row, offerId, [...prepared.competences, ...unconfirmed]);
