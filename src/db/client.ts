@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -28,6 +29,33 @@ export async function queryNamed<T>(db: Executor, name: string, text: string, pa
   const client = (db as unknown as { _: { session: { client: pg.Pool | pg.Client | Pick<PGlite, 'query'> } } })._.session.client;
   if (client instanceof pg.Pool || client instanceof pg.Client) return (await client.query({ name, text, values: params })).rows as T[];
   return (await client.query<T>(text, params)).rows;
+}
+
+/** A write in plain SQL with its own placeholders $1…$n, sent alone or inside one larger statement (sendWrites). */
+export interface SqlWrite {
+  text: string;
+  params: unknown[];
+}
+
+/**
+ * Sends the writes as ONE statement: all but the last as data-modifying WITH parts (PostgreSQL
+ * runs them to completion whether or not they are referenced), the last as the statement itself —
+ * a round trip per write is most of what a small write costs. Each write's placeholders are
+ * renumbered after those of the writes before it, so a write's text holds no `$` but its
+ * placeholders. Sent as a named statement whose name is a hash of its text: each shape of writes
+ * is parsed and planned once per connection (queryNamed).
+ */
+export async function sendWrites(db: Executor, writes: readonly SqlWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  const params: unknown[] = [];
+  const texts = writes.map((write) => {
+    const offset = params.length;
+    params.push(...write.params);
+    return offset === 0 ? write.text : write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+  });
+  const last = texts.pop()!;
+  const text = texts.length ? `with ${texts.map((t, i) => `w${i} as (${t})`).join(',\n')}\n${last}` : last;
+  await queryNamed(db, `w_${createHash('sha1').update(text).digest('hex').slice(0, 32)}`, text, params);
 }
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize?: number };

@@ -1,5 +1,6 @@
 import { auditLog } from '../db/schema/index.js';
-import type { Executor } from '../db/client.js';
+import { v7 as uuidv7 } from 'uuid';
+import type { Executor, SqlWrite } from '../db/client.js';
 
 export type AuditEvent =
   | 'login'
@@ -47,20 +48,28 @@ export interface AuditEntry {
 
 /** Writes one audit row; call it inside the use case's transaction. */
 export async function writeAudit(tx: Executor, entry: AuditEntry): Promise<void> {
-  await auditInsert(tx, entry);
+  await tx.insert(auditLog).values({ id: uuidv7(), ...auditValues(entry) });
 }
 
 /**
- * The insert of one audit row, not yet sent: for a use case that writes it as part of a larger
- * statement (its getSQL()), in the same transaction.
+ * The insert of one audit row as a SqlWrite, for a use case that sends it as part of a larger
+ * statement (sendWrites), in the same transaction.
  */
-export function auditInsert(tx: Executor, entry: AuditEntry) {
-  return tx.insert(auditLog).values({
+export function auditWrite(entry: AuditEntry): SqlWrite {
+  const v = auditValues(entry);
+  return {
+    text: 'insert into audit_log (id, event, actor_user_id, organisation_id, subject, ip, detail) values ($1, $2, $3, $4, $5, $6, $7::jsonb)',
+    params: [uuidv7(), v.event, v.actorUserId, v.organisationId, v.subject, v.ip, JSON.stringify(v.detail)],
+  };
+}
+
+function auditValues(entry: AuditEntry) {
+  return {
     event: entry.event,
     actorUserId: entry.actorUserId ?? null,
     organisationId: entry.organisationId ?? null,
     subject: entry.subject ?? null,
     ip: entry.ip ?? null,
     detail: entry.detail ?? {},
-  });
+  };
 }

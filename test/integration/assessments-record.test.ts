@@ -18,7 +18,12 @@ describe.each(databaseKinds)('recording assessments on %s', (kind) => {
   let campaignId: string;
 
   const status = async () =>
-    (await t.database.db.select().from(competenceStatus).where(and(eq(competenceStatus.subjectId, personId), eq(competenceStatus.competenceId, competenceId))))[0];
+    (
+      await t.database.db
+        .select()
+        .from(competenceStatus)
+        .where(and(eq(competenceStatus.subjectId, personId), eq(competenceStatus.competenceId, competenceId)))
+    )[0];
   const ratingCount = async () => (await t.database.db.select().from(assessments).where(eq(assessments.personId, personId))).length;
 
   beforeAll(async () => {
@@ -56,8 +61,17 @@ describe.each(databaseKinds)('recording assessments on %s', (kind) => {
   });
 
   it('keeps the diagnosis of the worked example: self 4, supervisor 2 → current 2, disagreement', async () => {
-    await t.database.db.transaction((tx) => recordAssessments(tx, [rating('self', 4, '2026-11-10T10:00:00Z'), rating('supervisor', 2, '2026-11-12T10:00:00Z')], settings));
-    expect(await status()).toMatchObject({ currentLevel: 2, source: 'supervisor', selfLevel: 4, supervisorLevel: 2, disagreement: true, stale: false });
+    await t.database.db.transaction((tx) =>
+      recordAssessments(tx, [rating('self', 4, '2026-11-10T10:00:00Z'), rating('supervisor', 2, '2026-11-12T10:00:00Z')], settings),
+    );
+    expect(await status()).toMatchObject({
+      currentLevel: 2,
+      source: 'supervisor',
+      selfLevel: 4,
+      supervisorLevel: 2,
+      disagreement: true,
+      stale: false,
+    });
   });
 
   it('a campaign stores one rating per source: resubmitting replaces it and updates the diagnosis', async () => {
@@ -85,9 +99,48 @@ describe.each(databaseKinds)('recording assessments on %s', (kind) => {
     expect(await t.database.db.transaction((tx) => refreshExpiredStatus(tx, orgId, later))).toBe(0);
   });
 
+  it('stores a large batch in one call: ratings, notes with quotes and commas, and one diagnosis row per pair', async () => {
+    const fw = await buildPublicFramework(t.database);
+    const competenceIds = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        buildCompetence(t.database, { frameworkId: fw.id, label: { nl: `Batch ${i}` } }).then((c) => c.id),
+      ),
+    );
+    const personIds = await Promise.all(
+      Array.from({ length: 300 }, () => buildPerson(t.database, { organisationId: orgId }).then((p) => p.id)),
+    );
+    // 3,000 ratings: more than a statement of one parameter per value could take.
+    const batch = personIds.flatMap((id, p) =>
+      competenceIds.flatMap((cId, c) => [
+        { ...rating('self', (p + c) % 6, '2026-11-10T10:00:00Z'), personId: id, competenceId: cId, note: 'zei "ja", {zeker}\\ niet' },
+        { ...rating('supervisor', (p + 2 * c) % 6, '2026-11-11T10:00:00Z', null), personId: id, competenceId: cId, note: null },
+      ]),
+    );
+    await t.database.db.transaction((tx) => recordAssessments(tx, batch, settings));
+    const [counts] = await t.database.query<{ ratings: number; statuses: number; notes: number; disagreements: number }>(
+      `select (select count(*)::int from assessments where person_id = any($1::uuid[])) as ratings,
+              (select count(*)::int from competence_status where person_id = any($1::uuid[])) as statuses,
+              (select count(*)::int from assessments where person_id = any($1::uuid[]) and note = 'zei "ja", {zeker}\\ niet') as notes,
+              (select count(*)::int from competence_status where person_id = any($1::uuid[]) and disagreement) as disagreements`,
+      [personIds],
+    );
+    const expectedDisagreements = personIds.flatMap((_, p) =>
+      competenceIds.filter((_, c) => Math.abs(((p + c) % 6) - ((p + 2 * c) % 6)) >= 2),
+    ).length;
+    expect(counts).toEqual({ ratings: 3000, statuses: 1500, notes: 1500, disagreements: expectedDisagreements });
+    const [sample] = await t.database.query<{ current_level: number; self_level: number; supervisor_level: number }>(
+      'select current_level, self_level, supervisor_level from competence_status where person_id = $1 and competence_id = $2',
+      [personIds[7], competenceIds[3]],
+    );
+    // Supervisor decides (domain-rules §2): person 7, competence 3 → self (7+3)%6 = 4, supervisor (7+6)%6 = 1.
+    expect(sample).toEqual({ current_level: 1, self_level: 4, supervisor_level: 1 });
+  });
+
   it('refuses a rating without a subject', async () => {
     await expect(
-      t.database.db.transaction((tx) => recordAssessments(tx, [{ ...rating('self', 1, '2026-11-13T10:00:00Z'), personId: null }], settings)),
+      t.database.db.transaction((tx) =>
+        recordAssessments(tx, [{ ...rating('self', 1, '2026-11-13T10:00:00Z'), personId: null }], settings),
+      ),
     ).rejects.toThrow(/exactly one/);
   });
 });

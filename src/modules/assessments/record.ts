@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNotNull, lte, not, or, sql, type SQLWrapper } from 'drizzle-orm';
-import type { Executor } from '../../db/client.js';
+import { and, eq, isNotNull, lte, not } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { queryNamed, sendWrites, type Executor, type SqlWrite } from '../../db/client.js';
 import { assessments, competenceStatus } from '../../db/schema/index.js';
 import { currentLevel, type AssessmentSource, type DiagnosisSettings } from '../../domain/assessment/current-level.js';
 
@@ -31,14 +32,6 @@ export interface SubjectCompetence {
   competenceId: string;
 }
 
-const CHUNK = 1000;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 function subjectOf(row: NewAssessment): string {
   const subject = row.personId ?? row.responseId;
   if (!subject || (row.personId && row.responseId)) throw new Error('An assessment needs exactly one of personId and responseId.');
@@ -47,7 +40,13 @@ function subjectOf(row: NewAssessment): string {
 
 type StoredAssessment = { campaignId: string | null; source: AssessmentSource; level: number; assessedAt: Date };
 type SubjectHistory = { personId: string | null; responseId: string | null; list: StoredAssessment[] };
-type StatusRow = typeof competenceStatus.$inferInsert;
+type StatusRow = Required<Omit<typeof competenceStatus.$inferInsert, 'computedAt'>> & { computedAt: Date };
+/** A rating as stored: every column given. */
+type StoredRating = Required<Omit<NewAssessment, 'personId' | 'responseId'>> & {
+  id: string;
+  personId: string | null;
+  responseId: string | null;
+};
 
 const pairKey = (subjectId: string, competenceId: string) => `${subjectId}|${competenceId}`;
 
@@ -56,22 +55,25 @@ const pairKey = (subjectId: string, competenceId: string) => `${subjectId}|${com
  * Ratings that belong to a campaign replace the earlier rating of the same subject, competence
  * and source in that campaign (resubmitting never stores a rating twice); others are appended.
  *
- * Two statements for a batch of up to CHUNK ratings: the stored history of the touched pairs is
- * read first, the new ratings are applied to it here (replacing what they replace), and then the
- * ratings and the recomputed diagnosis are written together in one statement.
+ * Two statements whatever the number of ratings: the stored history of the touched pairs is read
+ * first, the new ratings are applied to it here (replacing what they replace), and then the
+ * ratings, the recomputed diagnosis and the caller's `alongside` writes are written together in
+ * one statement (sendWrites). Rows travel as arrays, one parameter per column, so the statements'
+ * texts do not depend on the number of rows and each is planned once per connection.
  */
 export async function recordAssessments(
   tx: Executor,
   rows: readonly NewAssessment[],
   settings: DiagnosisSettings,
   options: {
-    /** Other writes of the caller's transaction (updates, inserts without RETURNING), sent in the same statement. */
-    alongside?: readonly SQLWrapper[];
+    /** Other writes of the caller's transaction (without RETURNING), sent in the same statement. */
+    alongside?: readonly SqlWrite[];
   } = {},
 ): Promise<void> {
   const alongside = options.alongside ?? [];
-  if (rows.length === 0) return runWrites(tx, alongside, true);
-  const values = rows.map((r) => ({
+  if (rows.length === 0) return sendWrites(tx, alongside);
+  const values: StoredRating[] = rows.map((r) => ({
+    id: uuidv7(),
     organisationId: r.organisationId,
     personId: r.personId ?? null,
     responseId: r.responseId ?? null,
@@ -96,42 +98,22 @@ export async function recordAssessments(
     histories.set(key, history);
   }
   const { upserts } = statusRows(organisationId, pairs, histories, settings);
-
-  const replace = {
-    level: sql`excluded.level`,
-    assessedAt: sql`excluded.assessed_at`,
-    authorUserId: sql`excluded.author_user_id`,
-    visibility: sql`excluded.visibility`,
-    note: sql`excluded.note`,
-  };
-  const writes: SQLWrapper[] = [];
-  for (const part of chunks(values.filter((v) => v.campaignId && v.personId))) {
-    writes.push(
-      tx
-        .insert(assessments)
-        .values(part)
-        .onConflictDoUpdate({
-          target: [assessments.campaignId, assessments.personId, assessments.competenceId, assessments.source],
-          targetWhere: sql`${assessments.campaignId} is not null and ${assessments.personId} is not null`,
-          set: replace,
-        }),
-    );
-  }
-  for (const part of chunks(values.filter((v) => v.campaignId && v.responseId))) {
-    writes.push(
-      tx
-        .insert(assessments)
-        .values(part)
-        .onConflictDoUpdate({
-          target: [assessments.campaignId, assessments.responseId, assessments.competenceId, assessments.source],
-          targetWhere: sql`${assessments.campaignId} is not null and ${assessments.responseId} is not null`,
-          set: replace,
-        }),
-    );
-  }
-  for (const part of chunks(values.filter((v) => !v.campaignId))) writes.push(tx.insert(assessments).values(part));
-  writes.push(...statusUpserts(tx, upserts), ...alongside);
-  await runWrites(tx, writes, values.length + upserts.length <= CHUNK);
+  await sendWrites(tx, [
+    ...ratingWrites(
+      values.filter((v) => v.campaignId && v.personId),
+      'person',
+    ),
+    ...ratingWrites(
+      values.filter((v) => v.campaignId && v.responseId),
+      'response',
+    ),
+    ...ratingWrites(
+      values.filter((v) => !v.campaignId),
+      null,
+    ),
+    ...statusWrites(upserts),
+    ...alongside,
+  ]);
 }
 
 /** Recomputes competence_status for the given pairs from all their assessments (domain-rules §2). */
@@ -143,13 +125,19 @@ export async function refreshCompetenceStatus(
 ): Promise<void> {
   if (pairs.length === 0) return;
   const { upserts, emptied } = statusRows(organisationId, pairs, await historiesOf(tx, organisationId, pairs), settings);
-  await runWrites(tx, statusUpserts(tx, upserts), false);
+  await sendWrites(tx, statusWrites(upserts));
   for (const pair of emptied) {
     await tx
       .delete(competenceStatus)
       .where(and(eq(competenceStatus.subjectId, pair.subjectId), eq(competenceStatus.competenceId, pair.competenceId)));
   }
 }
+
+const HISTORY_SQL = `
+  select person_id, response_id, competence_id, campaign_id, source, level, assessed_at
+    from assessments
+   where organisation_id = $1 and competence_id = any($2::uuid[])
+     and (person_id = any($3::uuid[]) or response_id = any($3::uuid[]))`;
 
 /** The stored assessments of the given (subject, competence) pairs, by pair. */
 async function historiesOf(
@@ -161,32 +149,21 @@ async function historiesOf(
   const subjectIds = [...new Set(pairs.map((p) => p.subjectId))];
   const competenceIds = [...new Set(pairs.map((p) => p.competenceId))];
   const histories = new Map<string, SubjectHistory>();
-  for (const subjects of chunks(subjectIds, 500)) {
-    const found = await tx
-      .select({
-        personId: assessments.personId,
-        responseId: assessments.responseId,
-        competenceId: assessments.competenceId,
-        campaignId: assessments.campaignId,
-        source: assessments.source,
-        level: assessments.level,
-        assessedAt: assessments.assessedAt,
-      })
-      .from(assessments)
-      .where(
-        and(
-          eq(assessments.organisationId, organisationId),
-          inArray(assessments.competenceId, competenceIds),
-          or(inArray(assessments.personId, subjects), inArray(assessments.responseId, subjects)),
-        ),
-      );
-    for (const row of found) {
-      const key = pairKey((row.personId ?? row.responseId)!, row.competenceId);
-      if (!wanted.has(key)) continue;
-      const history = histories.get(key) ?? { personId: row.personId, responseId: row.responseId, list: [] };
-      history.list.push({ campaignId: row.campaignId, source: row.source, level: row.level, assessedAt: row.assessedAt });
-      histories.set(key, history);
-    }
+  const found = await queryNamed<{
+    person_id: string | null;
+    response_id: string | null;
+    competence_id: string;
+    campaign_id: string | null;
+    source: AssessmentSource;
+    level: number;
+    assessed_at: Date;
+  }>(tx, 'assessment_histories', HISTORY_SQL, [organisationId, competenceIds, subjectIds]);
+  for (const row of found) {
+    const key = pairKey((row.person_id ?? row.response_id)!, row.competence_id);
+    if (!wanted.has(key)) continue;
+    const history = histories.get(key) ?? { personId: row.person_id, responseId: row.response_id, list: [] };
+    history.list.push({ campaignId: row.campaign_id, source: row.source, level: row.level, assessedAt: row.assessed_at });
+    histories.set(key, history);
   }
   return histories;
 }
@@ -228,42 +205,79 @@ function statusRows(
   return { upserts, emptied };
 }
 
-function statusUpserts(tx: Executor, upserts: readonly StatusRow[]): SQLWrapper[] {
-  return chunks(upserts).map((part) =>
-    tx
-      .insert(competenceStatus)
-      .values(part)
-      .onConflictDoUpdate({
-        target: [competenceStatus.subjectId, competenceStatus.competenceId],
-        set: {
-          currentLevel: sql`excluded.current_level`,
-          source: sql`excluded.source`,
-          selfLevel: sql`excluded.self_level`,
-          supervisorLevel: sql`excluded.supervisor_level`,
-          disagreement: sql`excluded.disagreement`,
-          stale: sql`excluded.stale`,
-          staleFrom: sql`excluded.stale_from`,
-          assessedAt: sql`excluded.assessed_at`,
-          computedAt: sql`excluded.computed_at`,
-        },
-      }),
-  );
+/** The columns of a row value as arrays, one per column, in the order given. */
+const columnArrays = <T>(rows: readonly T[], columns: ReadonlyArray<keyof T>) => columns.map((c) => rows.map((r) => r[c]));
+
+const RATING_COLUMNS = [
+  'id',
+  'organisationId',
+  'personId',
+  'responseId',
+  'competenceId',
+  'source',
+  'level',
+  'campaignId',
+  'authorUserId',
+  'visibility',
+  'note',
+  'assessedAt',
+] as const satisfies ReadonlyArray<keyof StoredRating>;
+
+/** Enum columns travel as text[]: PGlite sends arrays of known types only. */
+const INSERT_RATINGS = `insert into assessments (id, organisation_id, person_id, response_id, competence_id, source, level, campaign_id,
+                                                 author_user_id, visibility, note, assessed_at)
+  select x.id, x.organisation_id, x.person_id, x.response_id, x.competence_id, x.source::assessment_source, x.level, x.campaign_id,
+         x.author_user_id, x.visibility::assessment_visibility, x.note, x.assessed_at
+    from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::smallint[], $8::uuid[],
+                $9::uuid[], $10::text[], $11::text[], $12::timestamptz[])
+      as x(id, organisation_id, person_id, response_id, competence_id, source, level, campaign_id, author_user_id, visibility, note, assessed_at)`;
+
+/** A campaign's rating replaces the earlier one of the same subject, competence and source (the partial unique indexes). */
+const replaceInCampaign = (subject: 'person' | 'response') => `
+  on conflict (campaign_id, ${subject}_id, competence_id, source) where campaign_id is not null and ${subject}_id is not null
+  do update set level = excluded.level, assessed_at = excluded.assessed_at, author_user_id = excluded.author_user_id,
+                visibility = excluded.visibility, note = excluded.note`;
+
+/** The insert of ratings of campaigns (replacing, by person or response) or outside one (`null`: appended); none when empty. */
+function ratingWrites(part: readonly StoredRating[], campaignSubject: 'person' | 'response' | null): SqlWrite[] {
+  if (part.length === 0) return [];
+  return [
+    { text: INSERT_RATINGS + (campaignSubject ? replaceInCampaign(campaignSubject) : ''), params: columnArrays(part, RATING_COLUMNS) },
+  ];
 }
 
-/**
- * Sends the writes (statements not yet sent): as one statement (all but the last as
- * data-modifying WITH parts, which PostgreSQL runs to completion whether or not they are
- * referenced) when `together` — a round trip per statement is most of what a small batch costs —
- * else one statement each, so a large batch stays under the limit of parameters per statement.
- */
-async function runWrites(tx: Executor, writes: readonly SQLWrapper[], together: boolean): Promise<void> {
-  if (writes.length === 0) return;
-  if (!together || writes.length === 1) {
-    for (const write of writes) await tx.execute(write.getSQL());
-    return;
-  }
-  const parts = writes.slice(0, -1).map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`);
-  await tx.execute(sql`with ${sql.join(parts, sql`, `)} ${writes[writes.length - 1].getSQL()}`);
+const STATUS_COLUMNS = [
+  'organisationId',
+  'subjectId',
+  'personId',
+  'responseId',
+  'competenceId',
+  'currentLevel',
+  'source',
+  'selfLevel',
+  'supervisorLevel',
+  'disagreement',
+  'stale',
+  'staleFrom',
+  'assessedAt',
+  'computedAt',
+] as const satisfies ReadonlyArray<keyof StatusRow>;
+
+const UPSERT_STATUS = `insert into competence_status (organisation_id, subject_id, person_id, response_id, competence_id, current_level, source,
+                                                      self_level, supervisor_level, disagreement, stale, stale_from, assessed_at, computed_at)
+  select x.organisation_id, x.subject_id, x.person_id, x.response_id, x.competence_id, x.current_level, x.source::assessment_source,
+         x.self_level, x.supervisor_level, x.disagreement, x.stale, x.stale_from, x.assessed_at, x.computed_at
+    from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::smallint[], $7::text[], $8::smallint[], $9::smallint[],
+                $10::boolean[], $11::boolean[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[])
+      as x(organisation_id, subject_id, person_id, response_id, competence_id, current_level, source, self_level, supervisor_level,
+           disagreement, stale, stale_from, assessed_at, computed_at)
+  on conflict (subject_id, competence_id) do update
+    set current_level = excluded.current_level, source = excluded.source, self_level = excluded.self_level,
+        supervisor_level = excluded.supervisor_level, disagreement = excluded.disagreement, stale = excluded.stale,
+        stale_from = excluded.stale_from, assessed_at = excluded.assessed_at, computed_at = excluded.computed_at`;
+
+function statusWrites(upserts: readonly StatusRow[]): SqlWrite[] {
+  return upserts.length ? [{ text: UPSERT_STATUS, params: columnArrays(upserts, STATUS_COLUMNS) }] : [];
 }
 
 /**

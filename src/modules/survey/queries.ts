@@ -1,6 +1,6 @@
-import { and, eq, type SQLWrapper } from 'drizzle-orm';
-import { queryNamed, type Db, type Executor } from '../../db/client.js';
-import { campaignInvitations, people, surveyAnswers, surveyResponses } from '../../db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { queryNamed, type Db, type Executor, type SqlWrite } from '../../db/client.js';
+import { people, surveyAnswers, surveyResponses } from '../../db/schema/index.js';
 import type { OrganisationSettings } from '../../db/schema/accounts.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
 
@@ -265,20 +265,24 @@ export async function startResponse(
  * The response and its invitation marked as submitted: the writes, not yet sent, so the submit
  * can send them in the same statement as the ratings (recordAssessments' `alongside`).
  */
-export function submittedWrites(
-  tx: Executor,
-  input: { organisationId: string; responseId: string; invitationId: string; visibility: LinkResponse['visibility']; stamp: Date },
-): SQLWrapper[] {
+export function submittedWrites(input: {
+  organisationId: string;
+  responseId: string;
+  invitationId: string;
+  visibility: LinkResponse['visibility'];
+  stamp: Date;
+}): SqlWrite[] {
   const { organisationId, stamp } = input;
   return [
-    tx
-      .update(surveyResponses)
-      .set({ status: 'submitted', submittedAt: stamp, visibility: input.visibility, updatedAt: stamp })
-      .where(and(eq(surveyResponses.id, input.responseId), eq(surveyResponses.organisationId, organisationId))),
-    tx
-      .update(campaignInvitations)
-      .set({ submittedAt: stamp, updatedAt: stamp })
-      .where(and(eq(campaignInvitations.id, input.invitationId), eq(campaignInvitations.organisationId, organisationId))),
+    {
+      text: `update survey_responses set status = 'submitted', submitted_at = $1, visibility = $2::assessment_visibility, updated_at = $1
+              where id = $3 and organisation_id = $4`,
+      params: [stamp, input.visibility, input.responseId, organisationId],
+    },
+    {
+      text: 'update campaign_invitations set submitted_at = $1, updated_at = $1 where id = $2 and organisation_id = $3',
+      params: [stamp, input.invitationId, organisationId],
+    },
   ];
 }
 
@@ -296,10 +300,13 @@ export async function updateResponse(
 
 /** The answers saved so far on a response. */
 export async function answersOf(db: Executor, responseId: string): Promise<SurveyContent['answers']> {
-  return db
-    .select({ competenceId: surveyAnswers.competenceId, level: surveyAnswers.level, dontKnow: surveyAnswers.dontKnow })
-    .from(surveyAnswers)
-    .where(eq(surveyAnswers.responseId, responseId));
+  const rows = await queryNamed<{ competence_id: string; level: number | null; dont_know: boolean }>(
+    db,
+    'survey_answers_of',
+    'select competence_id, level, dont_know from survey_answers where response_id = $1',
+    [responseId],
+  );
+  return rows.map((r) => ({ competenceId: r.competence_id, level: r.level, dontKnow: r.dont_know }));
 }
 
 /** One answer per question: answering again replaces the earlier answer. */

@@ -9,7 +9,7 @@ import { checkAnswer, selfRatings } from '../../domain/survey/answers.js';
 import { resumeIndex, unansweredQuestions } from '../../domain/survey/progress.js';
 import { offeredTexts } from '../../domain/survey/texts.js';
 import { isSurveyLocale, type SurveyLocale } from '../../shared/survey.js';
-import { auditInsert } from '../../server/audit.js';
+import { auditWrite } from '../../server/audit.js';
 import { hashToken } from '../../server/auth/tokens.js';
 import { AppError } from '../../server/errors.js';
 import { recordAssessments } from '../assessments/record.js';
@@ -358,7 +358,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
 
         const visibility = canChooseVisibility(ctx) ? response.visibility : defaultVisibility(ctx);
         const ratings = selfRatings(answers);
-        const submitted = q.submittedWrites(tx, {
+        const submitted = q.submittedWrites({
           organisationId,
           responseId: response.id,
           invitationId: invitation.id,
@@ -369,7 +369,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
         const audit = ctx.anonymous
           ? []
           : [
-              auditInsert(tx, {
+              auditWrite({
                 event: 'survey_submitted',
                 organisationId,
                 subject: invitation.id,
