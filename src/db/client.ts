@@ -38,24 +38,38 @@ export interface SqlWrite {
 }
 
 /**
+ * In a write sent with a guard (sendWrites): true when the guard wrote its row. Every write that
+ * must not happen without the guard says so with this condition.
+ */
+export const GUARD_PASSED = 'exists (select 1 from guard)';
+
+/**
  * Sends the writes as ONE statement: all but the last as data-modifying WITH parts (PostgreSQL
  * runs them to completion whether or not they are referenced), the last as the statement itself —
  * a round trip per write is most of what a small write costs. Each write's placeholders are
  * renumbered after those of the writes before it, so a write's text holds no `$` but its
  * placeholders. Sent as a named statement whose name is a hash of its text: each shape of writes
  * is parsed and planned once per connection (queryNamed).
+ *
+ * With a `guard` — a data-modifying statement with RETURNING, e.g. an update whose WHERE checks
+ * that what the caller read is still so — the guard runs first (as the WITH part `guard`), the
+ * writes are expected to be conditional on GUARD_PASSED, and the result says whether it passed.
+ * One statement is atomic on its own, so this needs no transaction around it.
  */
-export async function sendWrites(db: Executor, writes: readonly SqlWrite[]): Promise<void> {
-  if (writes.length === 0) return;
+export async function sendWrites(db: Executor, writes: readonly SqlWrite[], options: { guard?: SqlWrite } = {}): Promise<boolean> {
+  const all = options.guard ? [options.guard, ...writes, { text: `select ${GUARD_PASSED} as passed`, params: [] }] : writes;
+  if (all.length === 0) return true;
   const params: unknown[] = [];
-  const texts = writes.map((write) => {
+  const texts = all.map((write) => {
     const offset = params.length;
     params.push(...write.params);
     return offset === 0 ? write.text : write.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
   });
   const last = texts.pop()!;
-  const text = texts.length ? `with ${texts.map((t, i) => `w${i} as (${t})`).join(',\n')}\n${last}` : last;
-  await queryNamed(db, `w_${createHash('sha1').update(text).digest('hex').slice(0, 32)}`, text, params);
+  const parts = texts.map((t, i) => `${options.guard && i === 0 ? 'guard' : `w${i}`} as (${t})`);
+  const text = parts.length ? `with ${parts.join(',\n')}\n${last}` : last;
+  const rows = await queryNamed<{ passed?: boolean }>(db, `w_${createHash('sha1').update(text).digest('hex').slice(0, 32)}`, text, params);
+  return options.guard ? rows[0]?.passed === true : true;
 }
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize?: number };

@@ -53,12 +53,13 @@ export async function writeAudit(tx: Executor, entry: AuditEntry): Promise<void>
 
 /**
  * The insert of one audit row as a SqlWrite, for a use case that sends it as part of a larger
- * statement (sendWrites), in the same transaction.
+ * statement (sendWrites), in the same transaction; only when `onlyIf` holds, if given.
  */
-export function auditWrite(entry: AuditEntry): SqlWrite {
+export function auditWrite(entry: AuditEntry, onlyIf?: string): SqlWrite {
   const v = auditValues(entry);
   return {
-    text: 'insert into audit_log (id, event, actor_user_id, organisation_id, subject, ip, detail) values ($1, $2, $3, $4, $5, $6, $7::jsonb)',
+    text: `insert into audit_log (id, event, actor_user_id, organisation_id, subject, ip, detail)
+           select $1::uuid, $2::text, $3::uuid, $4::uuid, $5::text, $6::text, $7::jsonb ${onlyIf ? `where ${onlyIf}` : ''}`,
     params: [uuidv7(), v.event, v.actorUserId, v.organisationId, v.subject, v.ip, JSON.stringify(v.detail)],
   };
 }

@@ -8,6 +8,9 @@ import { buildFunctionProfile, buildPerson, buildTeam } from '../factories/peopl
 import { buildCampaign, buildInvitation, reissueInvitation } from '../factories/campaigns.js';
 import { hashToken } from '../../src/server/auth/tokens.js';
 import { todayInBrussels } from '../../src/domain/campaigns/expiry.js';
+import { DEFAULT_SCALE_KEY } from '../../src/db/reference-data.js';
+import { recordAssessments } from '../../src/modules/assessments/record.js';
+import { linkState, submitGuarded, type LinkState } from '../../src/modules/survey/queries.js';
 
 const dayOffset = (days: number) => todayInBrussels(new Date(Date.now() + days * 86_400_000));
 const midnight = () => `${todayInBrussels(new Date())}T00:00:00.000Z`;
@@ -77,16 +80,32 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
 
     const fw = await buildPublicFramework(db);
     const texts = [
-      { nl: 'Instructies begrijpen', fr: 'Comprendre les consignes', en: 'Understanding instructions', 'nl-easy': 'Ik begrijp wat ik moet doen.' },
+      {
+        nl: 'Instructies begrijpen',
+        fr: 'Comprendre les consignes',
+        en: 'Understanding instructions',
+        'nl-easy': 'Ik begrijp wat ik moet doen.',
+      },
       { nl: 'Veilig werken', fr: 'Travailler en sécurité', en: 'Working safely', 'nl-easy': 'Ik werk veilig.' },
       { nl: 'Samenwerken', fr: 'Collaborer', en: 'Working together' },
     ];
     for (const [i, label] of texts.entries()) {
-      q.push((await buildCompetence(db, { frameworkId: fw.id, key: `survey-${i}`, label, description: { nl: `Uitleg ${i}`, fr: `Explication ${i}` } })).id);
+      q.push(
+        (
+          await buildCompetence(db, {
+            frameworkId: fw.id,
+            key: `survey-${i}`,
+            label,
+            description: { nl: `Uitleg ${i}`, fr: `Explication ${i}` },
+          })
+        ).id,
+      );
     }
     foreignCompetence = (await buildCompetence(db, { frameworkId: fw.id, key: 'not-asked', label: { nl: 'Niet gevraagd' } })).id;
     teamId = (await buildTeam(db, orgId, 'Verpakking')).id;
-    profileId = (await buildFunctionProfile(db, { organisationId: orgId, name: 'Inpakker', items: [{ competenceId: q[0], requiredLevel: 2 }] })).id;
+    profileId = (
+      await buildFunctionProfile(db, { organisationId: orgId, name: 'Inpakker', items: [{ competenceId: q[0], requiredLevel: 2 }] })
+    ).id;
   });
   afterAll(() => t?.close());
 
@@ -102,7 +121,12 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
   it('named: answer, resume, submit once; ratings, learning question and status are stored', async () => {
     const db = t.db.database;
     const anna = await person('Anna Peeters', { plannedExitDate: '2031-05-31' });
-    const campaign = await buildCampaign(db, { organisationId: orgId, competenceIds: q, locales: ['nl', 'nl-easy'], title: 'Behoefteanalyse 2026' });
+    const campaign = await buildCampaign(db, {
+      organisationId: orgId,
+      competenceIds: q,
+      locales: ['nl', 'nl-easy'],
+      title: 'Behoefteanalyse 2026',
+    });
     const { invitation, token } = await buildInvitation(db, { campaign, personId: anna.id });
     const me = link(token);
 
@@ -122,7 +146,13 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
       submittedAt: null,
     });
     expect(survey.scale.maxLevel).toBe(4);
-    expect(survey.scale.levels.map((l: { pictogram: string }) => l.pictogram)).toEqual(['seedling', 'helping-hand', 'check', 'star', 'teacher']);
+    expect(survey.scale.levels.map((l: { pictogram: string }) => l.pictogram)).toEqual([
+      'seedling',
+      'helping-hand',
+      'check',
+      'star',
+      'teacher',
+    ]);
     // Only the offered languages travel: no French or English.
     expect(survey.scale.levels[2].descriptor).toEqual({ nl: 'Ik kan dit alleen, zonder hulp.', 'nl-easy': 'Ik kan dit alleen.' });
     expect(survey.questions.map((x: { competenceId: string }) => x.competenceId)).toEqual(q);
@@ -202,13 +232,16 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
       { competence_id: q[2], level: 1, source: 'self', person_id: anna.id, response_id: null, visibility: 'hr', author_user_id: null },
     ]);
     expect(await countOf('competence_status', 'subject_id = $1', [anna.id])).toBe(2);
-    const questions = await sql<Record<string, unknown>>('select text, source, person_id, team_id, campaign_id from learning_questions where response_id = $1', [
-      responses[0].id,
-    ]);
+    const questions = await sql<Record<string, unknown>>(
+      'select text, source, person_id, team_id, campaign_id from learning_questions where response_id = $1',
+      [responses[0].id],
+    );
     expect(questions).toEqual([
       { text: 'Ik wil beter leren werken met de tablet.', source: 'survey', person_id: anna.id, team_id: teamId, campaign_id: campaign.id },
     ]);
-    const [after] = await sql<{ submitted_at: Date | null }>('select submitted_at from campaign_invitations where id = $1', [invitation.id]);
+    const [after] = await sql<{ submitted_at: Date | null }>('select submitted_at from campaign_invitations where id = $1', [
+      invitation.id,
+    ]);
     expect(after.submitted_at).not.toBeNull();
     expect(await countOf('audit_log', `event = 'survey_submitted' and subject = $1`, [invitation.id])).toBe(1);
 
@@ -230,7 +263,14 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
     // After submitting, the answers are read-only.
     await expectProblem(await me.answer(q[0], { level: 4 }), 409, 'survey.submitted');
     await expectProblem(await me.wish('iets anders'), 409, 'survey.submitted');
-    expect((await sql<{ level: number }>('select level from survey_answers where response_id = $1 and competence_id = $2', [responses[0].id, q[0]]))[0].level).toBe(2);
+    expect(
+      (
+        await sql<{ level: number }>('select level from survey_answers where response_id = $1 and competence_id = $2', [
+          responses[0].id,
+          q[0],
+        ])
+      )[0].level,
+    ).toBe(2);
 
     // A link issued again (lost sheet): the old one stops working, the new one finds the same answers.
     const fresh = await reissueInvitation(db, invitation.id);
@@ -269,6 +309,83 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
     }
   });
 
+  it('a submit whose reading is outdated writes nothing: an answer saved since, or the link revoked since', async () => {
+    const db = t.db.database;
+    const settings = { now: new Date(), validityMonths: 24 };
+    /** What the submit without locks does after its reads, with the state it read. */
+    const guardedSubmit = async (state: LinkState, token: string) => {
+      const { guard, invitation } = submitGuarded({
+        organisationId: orgId,
+        responseId: state.response!.id,
+        invitationId: state.invitation.id,
+        visibility: 'hr',
+        stamp: new Date(),
+        responseVersion: state.responseVersion!,
+        tokenHash: hashToken(token),
+        at: new Date(),
+        today: todayInBrussels(new Date()),
+      });
+      const ratings = state.content.answers.map((a) => ({
+        organisationId: orgId,
+        personId: state.person.id,
+        competenceId: a.competenceId,
+        source: 'self' as const,
+        level: a.level!,
+        campaignId: state.campaign.id,
+        visibility: 'hr' as const,
+        assessedAt: new Date(),
+      }));
+      return recordAssessments(db.db, ratings, settings, { guard, alongside: [invitation] });
+    };
+    const read = (token: string) =>
+      linkState(db.db, {
+        tokenHash: hashToken(token),
+        resumeHash: hashToken(`response:${token}`),
+        defaultScaleKey: DEFAULT_SCALE_KEY,
+        lock: false,
+      });
+    const stored = async (campaignId: string) => ({
+      ratings: await countOf('assessments', 'campaign_id = $1', [campaignId]),
+      submitted: await countOf('survey_responses', `campaign_id = $1 and status = 'submitted'`, [campaignId]),
+      invitations: await countOf('campaign_invitations', 'campaign_id = $1 and submitted_at is not null', [campaignId]),
+    });
+
+    // An answer changed after the reading: nothing is written; the real submit then stores the new answer.
+    const someone = await person('Outdated reading');
+    const campaign = await buildCampaign(db, { organisationId: orgId, competenceIds: q });
+    const { token } = await buildInvitation(db, { campaign, personId: someone.id });
+    const me = link(token);
+    expect((await me.get()).statusCode).toBe(200);
+    for (const id of q) expect((await me.answer(id, { level: 1 })).statusCode).toBe(200);
+    const before = (await read(token))!;
+    expect((await me.answer(q[2], { level: 4 })).statusCode).toBe(200);
+    expect((await read(token))!.responseVersion).not.toBe(before.responseVersion);
+    expect(await guardedSubmit(before, token)).toBe(false);
+    expect(await stored(campaign.id)).toEqual({ ratings: 0, submitted: 0, invitations: 0 });
+    expect((await me.submit()).statusCode).toBe(200);
+    const [rating] = await sql<{ level: number }>('select level from assessments where campaign_id = $1 and competence_id = $2', [
+      campaign.id,
+      q[2],
+    ]);
+    expect(rating.level).toBe(4);
+
+    // The link revoked after the reading: nothing is written either.
+    const other = await person('Revoked after reading');
+    const second = await buildCampaign(db, { organisationId: orgId, competenceIds: q });
+    const issued = await buildInvitation(db, { campaign: second, personId: other.id });
+    const them = link(issued.token);
+    expect((await them.get()).statusCode).toBe(200);
+    for (const id of q) expect((await them.answer(id, { level: 2 })).statusCode).toBe(200);
+    const reading = (await read(issued.token))!;
+    await sql('update campaign_invitations set revoked_at = now() where id = $1', [issued.invitation.id]);
+    expect(await guardedSubmit(reading, issued.token)).toBe(false);
+    expect(await stored(second.id)).toEqual({ ratings: 0, submitted: 0, invitations: 0 });
+    // With the reading still true, the same writes go through.
+    await sql('update campaign_invitations set revoked_at = null where id = $1', [issued.invitation.id]);
+    expect(await guardedSubmit((await read(issued.token))!, issued.token)).toBe(true);
+    expect(await stored(second.id)).toEqual({ ratings: ASKED, submitted: 1, invitations: 1 });
+  });
+
   it('opening one link several times at once creates one response, and every opening shows it', async () => {
     const db = t.db.database;
     for (const mode of ['named', 'anonymous'] as const) {
@@ -279,7 +396,9 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
         const opened = await Promise.all([link(token).get(), link(token).get(), link(token).get(), link(token).answer(q[0], { level: 2 })]);
         for (const res of opened) expect(res.statusCode, res.body).toBe(200);
         expect(await countOf('survey_responses', 'campaign_id = $1', [campaign.id])).toBe(1);
-        const [started] = await sql<{ started_at: Date | null }>('select started_at from campaign_invitations where id = $1', [invitation.id]);
+        const [started] = await sql<{ started_at: Date | null }>('select started_at from campaign_invitations where id = $1', [
+          invitation.id,
+        ]);
         expect(started.started_at).not.toBeNull();
         // The answer saved next to the openings belongs to that one response.
         expect((await link(token).get()).json().answers).toEqual([{ competenceId: q[0], level: 2, dontKnow: false }]);
@@ -350,7 +469,10 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
     expect(ratings.every((r) => new Date(r.assessed_at as string).toISOString() === midnight())).toBe(true);
     expect(await countOf('competence_status', 'subject_id = $1 and person_id is null', [response.id])).toBe(2);
     expect(await countOf('competence_status', 'subject_id = $1', [chris.id])).toBe(0);
-    const [question] = await sql<Record<string, unknown>>('select person_id, team_id, response_id from learning_questions where campaign_id = $1', [campaign.id]);
+    const [question] = await sql<Record<string, unknown>>(
+      'select person_id, team_id, response_id from learning_questions where campaign_id = $1',
+      [campaign.id],
+    );
     expect(question).toEqual({ person_id: null, team_id: teamId, response_id: response.id });
     const [submitted] = await sql<Record<string, unknown>>(
       'select r.submitted_at as r_at, i.submitted_at as i_at from survey_responses r, campaign_invitations i where r.id = $1 and i.id = $2',
@@ -361,7 +483,9 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
     // No audit row: its time and address would point at the person.
     expect(await countOf('audit_log', `event = 'survey_submitted' and detail->>'campaignId' = $1`, [campaign.id])).toBe(0);
     // No column anywhere in the survey tables holds the person or the invitation.
-    expect(await countOf('survey_responses', 'campaign_id = $1 and (person_id is not null or invitation_id is not null)', [campaign.id])).toBe(0);
+    expect(
+      await countOf('survey_responses', 'campaign_id = $1 and (person_id is not null or invitation_id is not null)', [campaign.id]),
+    ).toBe(0);
     expect(await countOf('assessments', 'campaign_id = $1 and person_id is not null', [campaign.id])).toBe(0);
 
     // Double submission.
@@ -418,14 +542,23 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
 
   it('refuses revoked and expired links, closed and not yet open campaigns, and stores nothing', async () => {
     const db = t.db.database;
-    const cases: Array<{ name: string; status: number; code: string; make: () => Promise<{ token: string; invitationId: string; campaignId: string }> }> = [
+    const cases: Array<{
+      name: string;
+      status: number;
+      code: string;
+      make: () => Promise<{ token: string; invitationId: string; campaignId: string }>;
+    }> = [
       {
         name: 'revoked',
         status: 410,
         code: 'survey.link_revoked',
         make: async () => {
           const campaign = await buildCampaign(db, { organisationId: orgId, competenceIds: q });
-          const { invitation, token } = await buildInvitation(db, { campaign, personId: (await person('Revoked Rita')).id, revokedAt: new Date() });
+          const { invitation, token } = await buildInvitation(db, {
+            campaign,
+            personId: (await person('Revoked Rita')).id,
+            revokedAt: new Date(),
+          });
           return { token, invitationId: invitation.id, campaignId: campaign.id };
         },
       },
@@ -448,7 +581,12 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
         status: 410,
         code: 'survey.link_expired',
         make: async () => {
-          const campaign = await buildCampaign(db, { organisationId: orgId, competenceIds: q, opensOn: dayOffset(-10), closesOn: dayOffset(-2) });
+          const campaign = await buildCampaign(db, {
+            organisationId: orgId,
+            competenceIds: q,
+            opensOn: dayOffset(-10),
+            closesOn: dayOffset(-2),
+          });
           const { invitation, token } = await buildInvitation(db, { campaign, personId: (await person('Late Lotte')).id, expiresAt: null });
           return { token, invitationId: invitation.id, campaignId: campaign.id };
         },
@@ -501,20 +639,36 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
     // A started link with a response in progress takes the one-statement save (saveAnswerGuarded),
     // whose SQL conditions mirror the domain rules: each refusal here goes through it first.
     const db = t.db.database;
-    const changes: Array<{ name: string; status: number; code: string; change: (ids: { invitationId: string; campaignId: string }) => Promise<unknown> }> = [
-      { name: 'revoked', status: 410, code: 'survey.link_revoked', change: (ids) => sql('update campaign_invitations set revoked_at = now() where id = $1', [ids.invitationId]) },
+    const changes: Array<{
+      name: string;
+      status: number;
+      code: string;
+      change: (ids: { invitationId: string; campaignId: string }) => Promise<unknown>;
+    }> = [
+      {
+        name: 'revoked',
+        status: 410,
+        code: 'survey.link_revoked',
+        change: (ids) => sql('update campaign_invitations set revoked_at = now() where id = $1', [ids.invitationId]),
+      },
       {
         name: 'expired',
         status: 410,
         code: 'survey.link_expired',
         change: (ids) => sql(`update campaign_invitations set expires_at = now() - interval '1 minute' where id = $1`, [ids.invitationId]),
       },
-      { name: 'closed', status: 410, code: 'survey.closed', change: (ids) => sql(`update campaigns set status = 'closed' where id = $1`, [ids.campaignId]) },
+      {
+        name: 'closed',
+        status: 410,
+        code: 'survey.closed',
+        change: (ids) => sql(`update campaigns set status = 'closed' where id = $1`, [ids.campaignId]),
+      },
       {
         name: 'past closing day',
         status: 410,
         code: 'survey.link_expired',
-        change: (ids) => sql('update campaigns set opens_on = $2, closes_on = $3 where id = $1', [ids.campaignId, dayOffset(-10), dayOffset(-1)]),
+        change: (ids) =>
+          sql('update campaigns set opens_on = $2, closes_on = $3 where id = $1', [ids.campaignId, dayOffset(-10), dayOffset(-1)]),
       },
     ];
     const answersOf = (invitationId: string) =>
@@ -562,12 +716,21 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect((await link(token, { cookie: hr.cookie, 'x-csrf-token': 'wrong' }).answer(q[1], { level: 1 })).statusCode).toBe(200);
     // Session routes still demand CSRF.
-    expect((await t.app.inject({ method: 'PUT', url: '/api/auth/locale', headers: { cookie: hr.cookie }, payload: { locale: 'fr' } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'PUT', url: '/api/auth/locale', headers: { cookie: hr.cookie }, payload: { locale: 'fr' } }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('documents the survey routes in OpenAPI with the token header and no organisation id', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
-    for (const path of ['/api/survey', '/api/survey/answers/{competenceId}', '/api/survey/submit', '/api/survey/learning-wish', '/api/survey/visibility']) {
+    for (const path of [
+      '/api/survey',
+      '/api/survey/answers/{competenceId}',
+      '/api/survey/submit',
+      '/api/survey/learning-wish',
+      '/api/survey/visibility',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths['/api/survey'].get.operationId).toBe('getSurvey');

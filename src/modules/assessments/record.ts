@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, lte, not } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { queryNamed, sendWrites, type Executor, type SqlWrite } from '../../db/client.js';
+import { GUARD_PASSED, queryNamed, sendWrites, type Executor, type SqlWrite } from '../../db/client.js';
 import { assessments, competenceStatus } from '../../db/schema/index.js';
 import { currentLevel, type AssessmentSource, type DiagnosisSettings } from '../../domain/assessment/current-level.js';
 
@@ -66,12 +66,19 @@ export async function recordAssessments(
   rows: readonly NewAssessment[],
   settings: DiagnosisSettings,
   options: {
-    /** Other writes of the caller's transaction (without RETURNING), sent in the same statement. */
+    /** Other writes of the caller (without RETURNING), sent in the same statement. */
     alongside?: readonly SqlWrite[];
+    /**
+     * Sent first in the same statement (sendWrites' guard): the ratings and the diagnosis are
+     * written only when it writes its row; the `alongside` writes must be conditional on
+     * GUARD_PASSED themselves. For a caller that read without locks and writes only if what it
+     * read still holds.
+     */
+    guard?: SqlWrite;
   } = {},
-): Promise<void> {
-  const alongside = options.alongside ?? [];
-  if (rows.length === 0) return sendWrites(tx, alongside);
+): Promise<boolean> {
+  const { alongside = [], guard } = options;
+  if (rows.length === 0) return sendWrites(tx, alongside, { guard });
   const values: StoredRating[] = rows.map((r) => ({
     id: uuidv7(),
     organisationId: r.organisationId,
@@ -98,22 +105,30 @@ export async function recordAssessments(
     histories.set(key, history);
   }
   const { upserts } = statusRows(organisationId, pairs, histories, settings);
-  await sendWrites(tx, [
-    ...ratingWrites(
-      values.filter((v) => v.campaignId && v.personId),
-      'person',
-    ),
-    ...ratingWrites(
-      values.filter((v) => v.campaignId && v.responseId),
-      'response',
-    ),
-    ...ratingWrites(
-      values.filter((v) => !v.campaignId),
-      null,
-    ),
-    ...statusWrites(upserts),
-    ...alongside,
-  ]);
+  const onlyIf = guard ? GUARD_PASSED : null;
+  return sendWrites(
+    tx,
+    [
+      ...ratingWrites(
+        values.filter((v) => v.campaignId && v.personId),
+        'person',
+        onlyIf,
+      ),
+      ...ratingWrites(
+        values.filter((v) => v.campaignId && v.responseId),
+        'response',
+        onlyIf,
+      ),
+      ...ratingWrites(
+        values.filter((v) => !v.campaignId),
+        null,
+        onlyIf,
+      ),
+      ...statusWrites(upserts, onlyIf),
+      ...alongside,
+    ],
+    { guard },
+  );
 }
 
 /** Recomputes competence_status for the given pairs from all their assessments (domain-rules §2). */
@@ -125,7 +140,7 @@ export async function refreshCompetenceStatus(
 ): Promise<void> {
   if (pairs.length === 0) return;
   const { upserts, emptied } = statusRows(organisationId, pairs, await historiesOf(tx, organisationId, pairs), settings);
-  await sendWrites(tx, statusWrites(upserts));
+  await sendWrites(tx, statusWrites(upserts, null));
   for (const pair of emptied) {
     await tx
       .delete(competenceStatus)
@@ -223,14 +238,17 @@ const RATING_COLUMNS = [
   'assessedAt',
 ] as const satisfies ReadonlyArray<keyof StoredRating>;
 
-/** Enum columns travel as text[]: PGlite sends arrays of known types only. */
-const INSERT_RATINGS = `insert into assessments (id, organisation_id, person_id, response_id, competence_id, source, level, campaign_id,
+/** Enum columns travel as text[]: PGlite sends arrays of known types only. `onlyIf` is a condition or null. */
+const insertRatings = (
+  onlyIf: string | null,
+) => `insert into assessments (id, organisation_id, person_id, response_id, competence_id, source, level, campaign_id,
                                                  author_user_id, visibility, note, assessed_at)
   select x.id, x.organisation_id, x.person_id, x.response_id, x.competence_id, x.source::assessment_source, x.level, x.campaign_id,
          x.author_user_id, x.visibility::assessment_visibility, x.note, x.assessed_at
     from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::smallint[], $8::uuid[],
                 $9::uuid[], $10::text[], $11::text[], $12::timestamptz[])
-      as x(id, organisation_id, person_id, response_id, competence_id, source, level, campaign_id, author_user_id, visibility, note, assessed_at)`;
+      as x(id, organisation_id, person_id, response_id, competence_id, source, level, campaign_id, author_user_id, visibility, note, assessed_at)
+   ${onlyIf ? `where ${onlyIf}` : ''}`;
 
 /** A campaign's rating replaces the earlier one of the same subject, competence and source (the partial unique indexes). */
 const replaceInCampaign = (subject: 'person' | 'response') => `
@@ -239,11 +257,10 @@ const replaceInCampaign = (subject: 'person' | 'response') => `
                 visibility = excluded.visibility, note = excluded.note`;
 
 /** The insert of ratings of campaigns (replacing, by person or response) or outside one (`null`: appended); none when empty. */
-function ratingWrites(part: readonly StoredRating[], campaignSubject: 'person' | 'response' | null): SqlWrite[] {
+function ratingWrites(part: readonly StoredRating[], campaignSubject: 'person' | 'response' | null, onlyIf: string | null): SqlWrite[] {
   if (part.length === 0) return [];
-  return [
-    { text: INSERT_RATINGS + (campaignSubject ? replaceInCampaign(campaignSubject) : ''), params: columnArrays(part, RATING_COLUMNS) },
-  ];
+  const text = insertRatings(onlyIf) + (campaignSubject ? replaceInCampaign(campaignSubject) : '');
+  return [{ text, params: columnArrays(part, RATING_COLUMNS) }];
 }
 
 const STATUS_COLUMNS = [
@@ -263,7 +280,9 @@ const STATUS_COLUMNS = [
   'computedAt',
 ] as const satisfies ReadonlyArray<keyof StatusRow>;
 
-const UPSERT_STATUS = `insert into competence_status (organisation_id, subject_id, person_id, response_id, competence_id, current_level, source,
+const upsertStatus = (
+  onlyIf: string | null,
+) => `insert into competence_status (organisation_id, subject_id, person_id, response_id, competence_id, current_level, source,
                                                       self_level, supervisor_level, disagreement, stale, stale_from, assessed_at, computed_at)
   select x.organisation_id, x.subject_id, x.person_id, x.response_id, x.competence_id, x.current_level, x.source::assessment_source,
          x.self_level, x.supervisor_level, x.disagreement, x.stale, x.stale_from, x.assessed_at, x.computed_at
@@ -271,13 +290,14 @@ const UPSERT_STATUS = `insert into competence_status (organisation_id, subject_i
                 $10::boolean[], $11::boolean[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[])
       as x(organisation_id, subject_id, person_id, response_id, competence_id, current_level, source, self_level, supervisor_level,
            disagreement, stale, stale_from, assessed_at, computed_at)
+   ${onlyIf ? `where ${onlyIf}` : ''}
   on conflict (subject_id, competence_id) do update
     set current_level = excluded.current_level, source = excluded.source, self_level = excluded.self_level,
         supervisor_level = excluded.supervisor_level, disagreement = excluded.disagreement, stale = excluded.stale,
         stale_from = excluded.stale_from, assessed_at = excluded.assessed_at, computed_at = excluded.computed_at`;
 
-function statusWrites(upserts: readonly StatusRow[]): SqlWrite[] {
-  return upserts.length ? [{ text: UPSERT_STATUS, params: columnArrays(upserts, STATUS_COLUMNS) }] : [];
+function statusWrites(upserts: readonly StatusRow[], onlyIf: string | null): SqlWrite[] {
+  return upserts.length ? [{ text: upsertStatus(onlyIf), params: columnArrays(upserts, STATUS_COLUMNS) }] : [];
 }
 
 /**

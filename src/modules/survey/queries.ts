@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { queryNamed, type Db, type Executor, type SqlWrite } from '../../db/client.js';
-import { people, surveyAnswers, surveyResponses } from '../../db/schema/index.js';
+import { GUARD_PASSED, queryNamed, sendWrites, type Db, type Executor, type SqlWrite } from '../../db/client.js';
+import { people, surveyResponses } from '../../db/schema/index.js';
 import type { OrganisationSettings } from '../../db/schema/accounts.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
 
@@ -70,6 +70,12 @@ export interface LinkState {
   settings: OrganisationSettings;
   /** Named: the response of the invitation; anonymous: the one this token's resume hash finds. */
   response: LinkResponse | null;
+  /**
+   * The version of the response row as read (its xmin): every write to a response, saving an
+   * answer included, makes a new one. The submit without locks (submitGuard) writes only while it
+   * is unchanged.
+   */
+  responseVersion: string | null;
   content: SurveyContent;
 }
 
@@ -122,6 +128,7 @@ const linkStateSql = (lock: boolean) => `
            'plannedExitDate', p.planned_exit_date, 'preferredLocale', p.preferred_locale) as person,
          o.settings,
          case when r.id is not null then ${RESPONSE_JSON} end as response,
+         r.row_version as response_version,
          (select coalesce(json_agg(json_build_object('competenceId', k.id, 'label', k.label, 'description', k.description)
                                    order by cc.position, k.id), '[]')
             from campaign_competences cc join competences k on k.id = cc.competence_id
@@ -140,7 +147,8 @@ const linkStateSql = (lock: boolean) => `
     join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
     join people p on p.id = i.person_id and p.organisation_id = i.organisation_id
     join organisations o on o.id = i.organisation_id
-    left join lateral (select r.* from survey_responses r where r.id = ${RESPONSE_ID_OF_LINK}${lock ? ' for update' : ''}) r on true`;
+    left join lateral (select r.*, r.xmin::text as row_version from survey_responses r
+                        where r.id = ${RESPONSE_ID_OF_LINK}${lock ? ' for update' : ''}) r on true`;
 const LINK_STATE_SQL = linkStateSql(false);
 const LINK_STATE_LOCKED_SQL = linkStateSql(true);
 
@@ -169,6 +177,7 @@ export async function linkState(
     person: parsedJson<LinkPerson>(row.person),
     settings: parsedJson<OrganisationSettings | null>(row.settings) ?? {},
     response: toResponse(row.response),
+    responseVersion: (row.response_version as string | null) ?? null,
     content: {
       questions: parsedJson(row.questions),
       answers: parsedJson(row.answers),
@@ -265,25 +274,50 @@ export async function startResponse(
  * The response and its invitation marked as submitted: the writes, not yet sent, so the submit
  * can send them in the same statement as the ratings (recordAssessments' `alongside`).
  */
-export function submittedWrites(input: {
+export function submittedWrites(input: SubmittedInput): SqlWrite[] {
+  return [submittedResponse(input), submittedInvitation(input, null)];
+}
+
+interface SubmittedInput {
   organisationId: string;
   responseId: string;
   invitationId: string;
   visibility: LinkResponse['visibility'];
   stamp: Date;
-}): SqlWrite[] {
-  const { organisationId, stamp } = input;
-  return [
-    {
-      text: `update survey_responses set status = 'submitted', submitted_at = $1, visibility = $2::assessment_visibility, updated_at = $1
-              where id = $3 and organisation_id = $4`,
-      params: [stamp, input.visibility, input.responseId, organisationId],
-    },
-    {
-      text: 'update campaign_invitations set submitted_at = $1, updated_at = $1 where id = $2 and organisation_id = $3',
-      params: [stamp, input.invitationId, organisationId],
-    },
-  ];
+}
+
+const submittedResponse = (input: SubmittedInput, onlyIf = ''): SqlWrite => ({
+  text: `update survey_responses r set status = 'submitted', submitted_at = $1, visibility = $2::assessment_visibility, updated_at = $1
+          where r.id = $3 and r.organisation_id = $4 ${onlyIf}`,
+  params: [input.stamp, input.visibility, input.responseId, input.organisationId],
+});
+
+const submittedInvitation = (input: SubmittedInput, onlyIf: string | null): SqlWrite => ({
+  text: `update campaign_invitations set submitted_at = $1, updated_at = $1 where id = $2 and organisation_id = $3 ${onlyIf ? `and ${onlyIf}` : ''}`,
+  params: [input.stamp, input.invitationId, input.organisationId],
+});
+
+/**
+ * The writes of a submit that read the link without locks (the common case, in one statement
+ * after the reads): `guard` marks the response as submitted only while it is in progress, still
+ * the version that was read (no answer saved since) and its link still usable, with the
+ * invitation locked (invitation first, then response, as everywhere); `invitation` marks the
+ * invitation, only when the guard passed (GUARD_PASSED). See sendWrites.
+ */
+export function submitGuarded(input: SubmittedInput & { responseVersion: string; tokenHash: string; at: Date; today: string }): {
+  guard: SqlWrite;
+  invitation: SqlWrite;
+} {
+  const guard = submittedResponse(
+    input,
+    `and r.status = 'in_progress' and r.xmin = $5::text::xid
+     and exists (select 1 from campaign_invitations i join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
+                  where i.id = $6 and i.organisation_id = $4 and i.token_hash = $7 and ${linkUsable('$8', '$9')}
+                  for update of i)
+     returning r.id`,
+  );
+  guard.params.push(input.responseVersion, input.invitationId, input.tokenHash, input.at, input.today);
+  return { guard, invitation: submittedInvitation(input, GUARD_PASSED) };
 }
 
 export async function updateResponse(
@@ -309,18 +343,23 @@ export async function answersOf(db: Executor, responseId: string): Promise<Surve
   return rows.map((r) => ({ competenceId: r.competence_id, level: r.level, dontKnow: r.dont_know }));
 }
 
-/** One answer per question: answering again replaces the earlier answer. */
+/**
+ * One answer per question: answering again replaces the earlier answer. The response row is
+ * updated alongside (a new row version, see LinkState.responseVersion).
+ */
 export async function saveAnswer(
   db: Executor,
   values: { responseId: string; competenceId: string; level: number | null; dontKnow: boolean; answeredAt: Date },
 ) {
-  await db
-    .insert(surveyAnswers)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [surveyAnswers.responseId, surveyAnswers.competenceId],
-      set: { level: values.level, dontKnow: values.dontKnow, answeredAt: values.answeredAt },
-    });
+  await sendWrites(db, [
+    { text: 'update survey_responses set updated_at = $2 where id = $1', params: [values.responseId, values.answeredAt] },
+    {
+      text: `insert into survey_answers (response_id, competence_id, level, dont_know, answered_at) values ($1, $2, $3, $4, $5)
+             on conflict (response_id, competence_id) do update
+               set level = excluded.level, dont_know = excluded.dont_know, answered_at = excluded.answered_at`,
+      params: [values.responseId, values.competenceId, values.level, values.dontKnow, values.answeredAt],
+    },
+  ]);
 }
 
 /**
@@ -328,8 +367,9 @@ export async function saveAnswer(
  * response in progress, the campaign open today, the link neither revoked nor expired, the
  * competence asked and the level on the respondent's scale (that of the response's function
  * profile, else the default scale, as in linkState). These conditions mirror surveyAccess and checkAnswer
- * (src/domain/survey) and the write happens only when all hold, with the response row locked, so
- * a concurrent submit either sees this answer or makes this write a no-op. `saved` is false
+ * (src/domain/survey) and the write happens only when all hold, with the response row updated
+ * (so locked until the end), so a concurrent submit either sees this answer or makes this write a
+ * no-op. `saved` is false
  * whenever anything is unusual: the caller then takes the checked path, which says why.
  * A named prepared statement on PostgreSQL (see queryNamed): planning it costs more than running it.
  */
@@ -350,10 +390,12 @@ const SAVE_ANSWER_SQL = `
      where i.token_hash = $1),
   target as (
     -- The response by its key: a join on link lets the planner walk every response in progress.
-    select r.id, link.mode from link, survey_responses r
+    -- Updated, not only locked: a new row version tells a submit that read before it (submitGuard).
+    update survey_responses r set updated_at = case when link.mode = 'anonymous' then $8::timestamptz else $7::timestamptz end
+      from link
      where r.id = (select response_id from link) and r.status = 'in_progress'
        and link.usable and link.started_at is not null and link.asked and ($5::smallint is null or $5::smallint <= link.max_level)
-     for update of r),
+    returning r.id, link.mode),
   saved as (
     insert into survey_answers (response_id, competence_id, level, dont_know, answered_at)
     select target.id, $3, $5::smallint, $6::boolean,

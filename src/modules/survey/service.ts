@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { Db, Executor } from '../../db/client.js';
+import { GUARD_PASSED, type Db, type Executor } from '../../db/client.js';
 import { DEFAULT_SCALE_KEY } from '../../db/reference-data.js';
 import { todayInBrussels } from '../../domain/campaigns/expiry.js';
 import { surveyAccess, type SurveyAccess } from '../../domain/survey/access.js';
@@ -261,6 +261,137 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
     });
   }
 
+  /** The self ratings of a submit, as recordAssessments takes them. */
+  function ratingsOf(ctx: LinkContext, response: q.LinkResponse, answers: q.SurveyContent['answers'], visibility: SurveyVisibility) {
+    return selfRatings(answers).map((r) => ({
+      organisationId: ctx.invitation.organisationId,
+      ...(ctx.anonymous ? { responseId: response.id } : { personId: ctx.person.id }),
+      competenceId: r.competenceId,
+      source: 'self' as const,
+      level: r.level,
+      campaignId: ctx.campaign.id,
+      visibility,
+      assessedAt: ctx.stamp,
+    }));
+  }
+
+  /** The audit row of a submit; none in an anonymous campaign, where its time and address would point at the person. */
+  function submitAudit(ctx: LinkContext, answers: q.SurveyContent['answers'], ip: string | undefined, onlyIf?: string) {
+    if (ctx.anonymous) return [];
+    const ratings = selfRatings(answers).length;
+    const detail = { campaignId: ctx.campaign.id, ratings, dontKnow: answers.length - ratings };
+    return [
+      auditWrite(
+        { event: 'survey_submitted', organisationId: ctx.invitation.organisationId, subject: ctx.invitation.id, ip, detail },
+        onlyIf,
+      ),
+    ];
+  }
+
+  const submittedView = (ctx: LinkContext, response: q.LinkResponse, visibility: SurveyVisibility) => {
+    ctx.invitation.submittedAt = ctx.stamp;
+    return view(ctx, { ...response, status: 'submitted', submittedAt: ctx.stamp, visibility });
+  };
+
+  /**
+   * The common submit — every question answered, no wish for the open question to turn into a
+   * learning question — without a transaction: the link read without locks, the rating history,
+   * then ONE statement that writes everything only if what was read still holds (q.submitGuarded:
+   * the response unchanged since, its link still usable). Null whenever anything is unusual or
+   * changed meanwhile: the caller then takes the checked path, which locks, reads again and says
+   * why if it must refuse.
+   */
+  async function submitFast(token: string | undefined, ip: string | undefined): Promise<SurveyView | null> {
+    const ctx = await openLink(db, token, false);
+    const { response, responseVersion } = ctx;
+    if (!response || response.status !== 'in_progress' || responseVersion === null) return null;
+    if (ctx.campaign.openQuestion && response.learningWish?.trim()) return null;
+    const answers = ctx.content.answers;
+    if (
+      unansweredQuestions(
+        ctx.content.questions.map((a) => a.competenceId),
+        answers,
+      ).length
+    )
+      return null;
+
+    const visibility = canChooseVisibility(ctx) ? response.visibility : defaultVisibility(ctx);
+    const { guard, invitation } = q.submitGuarded({
+      organisationId: ctx.invitation.organisationId,
+      responseId: response.id,
+      invitationId: ctx.invitation.id,
+      visibility,
+      stamp: ctx.stamp,
+      responseVersion,
+      tokenHash: hashToken(ctx.token),
+      at: ctx.at,
+      today: todayInBrussels(ctx.at),
+    });
+    const written = await recordAssessments(
+      db,
+      ratingsOf(ctx, response, answers, visibility),
+      { now: ctx.stamp, validityMonths: ctx.settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS },
+      { guard, alongside: [invitation, ...submitAudit(ctx, answers, ip, GUARD_PASSED)] },
+    );
+    return written ? submittedView(ctx, response, visibility) : null;
+  }
+
+  /**
+   * The submit in one transaction with the link locked: every case, with the exact refusal. The
+   * answers are read again after the lock: an answer saved on the fast path while the link's state
+   * was being read is in the database but not in that statement's snapshot.
+   */
+  function submitChecked(token: string | undefined, ip: string | undefined): Promise<SurveyView> {
+    return onLink(token, async (ctx) => {
+      const { tx, invitation, campaign } = ctx;
+      const organisationId = invitation.organisationId;
+      const response = await ensureResponse(ctx);
+      if (!response || response.status === 'submitted') return view(ctx, response);
+
+      const answers = await q.answersOf(tx, response.id);
+      ctx.content = { ...ctx.content, answers };
+      const missing = unansweredQuestions(
+        ctx.content.questions.map((a) => a.competenceId),
+        answers,
+      );
+      if (missing.length) {
+        throw new AppError('survey.incomplete', {
+          status: 422,
+          detail: `Answer every question first (${missing.length} still open). "I don't know" is an answer too.`,
+          errors: missing.map((id) => ({ path: `/answers/${id}`, message: 'has no answer yet' })),
+        });
+      }
+
+      const visibility = canChooseVisibility(ctx) ? response.visibility : defaultVisibility(ctx);
+      const submitted = q.submittedWrites({
+        organisationId,
+        responseId: response.id,
+        invitationId: invitation.id,
+        visibility,
+        stamp: ctx.stamp,
+      });
+      await recordAssessments(
+        tx,
+        ratingsOf(ctx, response, answers, visibility),
+        { now: ctx.stamp, validityMonths: ctx.settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS },
+        // One statement for the ratings, the diagnosis, the response, the invitation and the audit row.
+        { alongside: [...submitted, ...submitAudit(ctx, answers, ip)] },
+      );
+      if (campaign.openQuestion && response.learningWish?.trim()) {
+        await createLearningQuestionFromSurvey(tx, {
+          organisationId,
+          responseId: response.id,
+          campaignId: campaign.id,
+          teamId: response.teamId,
+          personId: ctx.anonymous ? null : ctx.person.id,
+          text: response.learningWish,
+          visibility,
+        });
+      }
+      return submittedView(ctx, response, visibility);
+    });
+  }
+
   return {
     /** The survey of a link: texts in the campaign's languages, saved answers, where to resume. Marks the link as started. */
     async getSurvey(token: string | undefined): Promise<SurveyView> {
@@ -328,85 +459,13 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
     },
 
     /**
-     * Sends the answers, in one transaction: the self ratings through recordAssessments (which
-     * keeps the diagnosis in step; "I don't know" is no rating), the response and the invitation
-     * marked as submitted, and the answer to the open question as a learning question. Sending
-     * again changes nothing and answers the same.
+     * Sends the answers: the self ratings through recordAssessments (which keeps the diagnosis in
+     * step; "I don't know" is no rating), the response and the invitation marked as submitted, and
+     * the answer to the open question as a learning question — all or nothing. Sending again
+     * changes nothing and answers the same.
      */
     async submit(token: string | undefined, ip?: string): Promise<SurveyView> {
-      return onLink(token, async (ctx) => {
-        const { tx, invitation, campaign } = ctx;
-        const organisationId = invitation.organisationId;
-        const response = await ensureResponse(ctx);
-        if (!response || response.status === 'submitted') return view(ctx, response);
-
-        // Read the answers again now the response is locked: an answer saved on the fast path
-        // while the link's state was being read is in the database but not in that statement's snapshot.
-        const answers = await q.answersOf(tx, response.id);
-        ctx.content = { ...ctx.content, answers };
-        const missing = unansweredQuestions(
-          ctx.content.questions.map((a) => a.competenceId),
-          answers,
-        );
-        if (missing.length) {
-          throw new AppError('survey.incomplete', {
-            status: 422,
-            detail: `Answer every question first (${missing.length} still open). "I don't know" is an answer too.`,
-            errors: missing.map((id) => ({ path: `/answers/${id}`, message: 'has no answer yet' })),
-          });
-        }
-
-        const visibility = canChooseVisibility(ctx) ? response.visibility : defaultVisibility(ctx);
-        const ratings = selfRatings(answers);
-        const submitted = q.submittedWrites({
-          organisationId,
-          responseId: response.id,
-          invitationId: invitation.id,
-          visibility,
-          stamp: ctx.stamp,
-        });
-        // An anonymous submission leaves no audit row: its time and address would point at the person.
-        const audit = ctx.anonymous
-          ? []
-          : [
-              auditWrite({
-                event: 'survey_submitted',
-                organisationId,
-                subject: invitation.id,
-                ip,
-                detail: { campaignId: campaign.id, ratings: ratings.length, dontKnow: answers.length - ratings.length },
-              }),
-            ];
-        await recordAssessments(
-          tx,
-          ratings.map((r) => ({
-            organisationId,
-            ...(ctx.anonymous ? { responseId: response.id } : { personId: ctx.person.id }),
-            competenceId: r.competenceId,
-            source: 'self' as const,
-            level: r.level,
-            campaignId: campaign.id,
-            visibility,
-            assessedAt: ctx.stamp,
-          })),
-          { now: ctx.stamp, validityMonths: ctx.settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS },
-          // One statement for the ratings, the diagnosis, the response, the invitation and the audit row.
-          { alongside: [...submitted, ...audit] },
-        );
-        invitation.submittedAt = ctx.stamp;
-        if (campaign.openQuestion && response.learningWish?.trim()) {
-          await createLearningQuestionFromSurvey(tx, {
-            organisationId,
-            responseId: response.id,
-            campaignId: campaign.id,
-            teamId: response.teamId,
-            personId: ctx.anonymous ? null : ctx.person.id,
-            text: response.learningWish,
-            visibility,
-          });
-        }
-        return view(ctx, { ...response, status: 'submitted', submittedAt: ctx.stamp, visibility });
-      });
+      return (await submitFast(token, ip)) ?? submitChecked(token, ip);
     },
   };
 }
