@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, lte, not } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { GUARD_PASSED, queryNamed, sendWrites, type Executor, type SqlWrite } from '../../db/client.js';
-import { assessments, competenceStatus } from '../../db/schema/index.js';
+import { competenceStatus } from '../../db/schema/index.js';
 import { currentLevel, type AssessmentSource, type DiagnosisSettings } from '../../domain/assessment/current-level.js';
 
 /**
@@ -106,29 +106,16 @@ export async function recordAssessments(
   }
   const { upserts } = statusRows(organisationId, pairs, histories, settings);
   const onlyIf = guard ? GUARD_PASSED : null;
-  return sendWrites(
-    tx,
-    [
-      ...ratingWrites(
-        values.filter((v) => v.campaignId && v.personId),
-        'person',
-        onlyIf,
-      ),
-      ...ratingWrites(
-        values.filter((v) => v.campaignId && v.responseId),
-        'response',
-        onlyIf,
-      ),
-      ...ratingWrites(
-        values.filter((v) => !v.campaignId),
-        null,
-        onlyIf,
-      ),
-      ...statusWrites(upserts, onlyIf),
-      ...alongside,
-    ],
-    { guard },
-  );
+  const inCampaignByPerson = values.filter((v) => v.campaignId && v.personId);
+  const inCampaignByResponse = values.filter((v) => v.campaignId && v.responseId);
+  const outsideCampaigns = values.filter((v) => !v.campaignId);
+  const writes = [
+    ...ratingWrites(inCampaignByPerson, 'person', onlyIf),
+    ...ratingWrites(inCampaignByResponse, 'response', onlyIf),
+    ...ratingWrites(outsideCampaigns, null, onlyIf),
+    ...statusWrites(upserts, onlyIf),
+  ];
+  return sendWrites(tx, [...writes, ...alongside], { guard });
 }
 
 /** Recomputes competence_status for the given pairs from all their assessments (domain-rules §2). */
@@ -238,17 +225,17 @@ const RATING_COLUMNS = [
   'assessedAt',
 ] as const satisfies ReadonlyArray<keyof StoredRating>;
 
-/** Enum columns travel as text[]: PGlite sends arrays of known types only. `onlyIf` is a condition or null. */
-const insertRatings = (
-  onlyIf: string | null,
-) => `insert into assessments (id, organisation_id, person_id, response_id, competence_id, source, level, campaign_id,
-                                                 author_user_id, visibility, note, assessed_at)
-  select x.id, x.organisation_id, x.person_id, x.response_id, x.competence_id, x.source::assessment_source, x.level, x.campaign_id,
-         x.author_user_id, x.visibility::assessment_visibility, x.note, x.assessed_at
-    from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::smallint[], $8::uuid[],
-                $9::uuid[], $10::text[], $11::text[], $12::timestamptz[])
-      as x(id, organisation_id, person_id, response_id, competence_id, source, level, campaign_id, author_user_id, visibility, note, assessed_at)
-   ${onlyIf ? `where ${onlyIf}` : ''}`;
+/** Enum columns travel as text[]: PGlite sends arrays of known types only. `onlyIf`: a condition, or null. */
+function insertRatings(onlyIf: string | null): string {
+  return `insert into assessments (id, organisation_id, person_id, response_id, competence_id, source, level, campaign_id,
+                                   author_user_id, visibility, note, assessed_at)
+    select x.id, x.organisation_id, x.person_id, x.response_id, x.competence_id, x.source::assessment_source, x.level, x.campaign_id,
+           x.author_user_id, x.visibility::assessment_visibility, x.note, x.assessed_at
+      from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::smallint[], $8::uuid[],
+                  $9::uuid[], $10::text[], $11::text[], $12::timestamptz[])
+        as x(id, organisation_id, person_id, response_id, competence_id, source, level, campaign_id, author_user_id, visibility, note, assessed_at)
+     ${onlyIf ? `where ${onlyIf}` : ''}`;
+}
 
 /** A campaign's rating replaces the earlier one of the same subject, competence and source (the partial unique indexes). */
 const replaceInCampaign = (subject: 'person' | 'response') => `
@@ -280,21 +267,21 @@ const STATUS_COLUMNS = [
   'computedAt',
 ] as const satisfies ReadonlyArray<keyof StatusRow>;
 
-const upsertStatus = (
-  onlyIf: string | null,
-) => `insert into competence_status (organisation_id, subject_id, person_id, response_id, competence_id, current_level, source,
-                                                      self_level, supervisor_level, disagreement, stale, stale_from, assessed_at, computed_at)
-  select x.organisation_id, x.subject_id, x.person_id, x.response_id, x.competence_id, x.current_level, x.source::assessment_source,
-         x.self_level, x.supervisor_level, x.disagreement, x.stale, x.stale_from, x.assessed_at, x.computed_at
-    from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::smallint[], $7::text[], $8::smallint[], $9::smallint[],
-                $10::boolean[], $11::boolean[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[])
-      as x(organisation_id, subject_id, person_id, response_id, competence_id, current_level, source, self_level, supervisor_level,
-           disagreement, stale, stale_from, assessed_at, computed_at)
-   ${onlyIf ? `where ${onlyIf}` : ''}
-  on conflict (subject_id, competence_id) do update
-    set current_level = excluded.current_level, source = excluded.source, self_level = excluded.self_level,
-        supervisor_level = excluded.supervisor_level, disagreement = excluded.disagreement, stale = excluded.stale,
-        stale_from = excluded.stale_from, assessed_at = excluded.assessed_at, computed_at = excluded.computed_at`;
+function upsertStatus(onlyIf: string | null): string {
+  return `insert into competence_status (organisation_id, subject_id, person_id, response_id, competence_id, current_level, source,
+                                         self_level, supervisor_level, disagreement, stale, stale_from, assessed_at, computed_at)
+    select x.organisation_id, x.subject_id, x.person_id, x.response_id, x.competence_id, x.current_level, x.source::assessment_source,
+           x.self_level, x.supervisor_level, x.disagreement, x.stale, x.stale_from, x.assessed_at, x.computed_at
+      from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::smallint[], $7::text[], $8::smallint[], $9::smallint[],
+                  $10::boolean[], $11::boolean[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[])
+        as x(organisation_id, subject_id, person_id, response_id, competence_id, current_level, source, self_level, supervisor_level,
+             disagreement, stale, stale_from, assessed_at, computed_at)
+     ${onlyIf ? `where ${onlyIf}` : ''}
+    on conflict (subject_id, competence_id) do update
+      set current_level = excluded.current_level, source = excluded.source, self_level = excluded.self_level,
+          supervisor_level = excluded.supervisor_level, disagreement = excluded.disagreement, stale = excluded.stale,
+          stale_from = excluded.stale_from, assessed_at = excluded.assessed_at, computed_at = excluded.computed_at`;
+}
 
 function statusWrites(upserts: readonly StatusRow[], onlyIf: string | null): SqlWrite[] {
   return upserts.length ? [{ text: upsertStatus(onlyIf), params: columnArrays(upserts, STATUS_COLUMNS) }] : [];
