@@ -72,7 +72,7 @@ export interface LinkState {
   response: LinkResponse | null;
   /**
    * The version of the response row as read (its xmin): every write to a response, saving an
-   * answer included, makes a new one. The submit without locks (submitGuard) writes only while it
+   * answer included, makes a new one. The submit without locks (submitGuarded) writes only while it
    * is unchanged.
    */
   responseVersion: string | null;
@@ -286,9 +286,10 @@ interface SubmittedInput {
   stamp: Date;
 }
 
-const submittedResponse = (input: SubmittedInput, onlyIf = ''): SqlWrite => ({
+/** `more`: further conditions (and a RETURNING clause) after the WHERE's own, numbered from $5. */
+const submittedResponse = (input: SubmittedInput, more = ''): SqlWrite => ({
   text: `update survey_responses r set status = 'submitted', submitted_at = $1, visibility = $2::assessment_visibility, updated_at = $1
-          where r.id = $3 and r.organisation_id = $4 ${onlyIf}`,
+          where r.id = $3 and r.organisation_id = $4 ${more}`,
   params: [input.stamp, input.visibility, input.responseId, input.organisationId],
 });
 
@@ -390,7 +391,7 @@ const SAVE_ANSWER_SQL = `
      where i.token_hash = $1),
   target as (
     -- The response by its key: a join on link lets the planner walk every response in progress.
-    -- Updated, not only locked: a new row version tells a submit that read before it (submitGuard).
+    -- Updated, not only locked: a new row version tells a submit that read before it (submitGuarded).
     update survey_responses r set updated_at = case when link.mode = 'anonymous' then $8::timestamptz else $7::timestamptz end
       from link
      where r.id = (select response_id from link) and r.status = 'in_progress'

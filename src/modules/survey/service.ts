@@ -261,6 +261,11 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
     });
   }
 
+  const askedIds = (ctx: LinkContext) => ctx.content.questions.map((a) => a.competenceId);
+  /** Who sees the submitted ratings: the person's choice where they may choose, else the organisation's default. */
+  const submittedVisibility = (ctx: LinkContext, response: q.LinkResponse) =>
+    canChooseVisibility(ctx) ? response.visibility : defaultVisibility(ctx);
+
   /** The self ratings of a submit, as recordAssessments takes them. */
   function ratingsOf(ctx: LinkContext, response: q.LinkResponse, answers: q.SurveyContent['answers'], visibility: SurveyVisibility) {
     return selfRatings(answers).map((r) => ({
@@ -307,15 +312,9 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
     if (!response || response.status !== 'in_progress' || responseVersion === null) return null;
     if (ctx.campaign.openQuestion && response.learningWish?.trim()) return null;
     const answers = ctx.content.answers;
-    if (
-      unansweredQuestions(
-        ctx.content.questions.map((a) => a.competenceId),
-        answers,
-      ).length
-    )
-      return null;
+    if (unansweredQuestions(askedIds(ctx), answers).length) return null;
 
-    const visibility = canChooseVisibility(ctx) ? response.visibility : defaultVisibility(ctx);
+    const visibility = submittedVisibility(ctx, response);
     const { guard, invitation } = q.submitGuarded({
       organisationId: ctx.invitation.organisationId,
       responseId: response.id,
@@ -350,10 +349,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
 
       const answers = await q.answersOf(tx, response.id);
       ctx.content = { ...ctx.content, answers };
-      const missing = unansweredQuestions(
-        ctx.content.questions.map((a) => a.competenceId),
-        answers,
-      );
+      const missing = unansweredQuestions(askedIds(ctx), answers);
       if (missing.length) {
         throw new AppError('survey.incomplete', {
           status: 422,
@@ -362,7 +358,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
         });
       }
 
-      const visibility = canChooseVisibility(ctx) ? response.visibility : defaultVisibility(ctx);
+      const visibility = submittedVisibility(ctx, response);
       const submitted = q.submittedWrites({
         organisationId,
         responseId: response.id,
