@@ -290,8 +290,16 @@ const importedColumns = importedFieldNames.map((f) => IMPORTED_OFFER_COLUMNS[f][
 const offerColumnList = sql.raw(`id, provider_id, code, ${importedColumns.join(', ')}`);
 const offerSelectList = sql.raw(importedColumns.map((c) => `x.${c}`).join(', '));
 const offerSetList = sql.raw(importedColumns.map((c) => `${c} = x.${c}`).join(', '));
-const offerUpdateRecordType = sql.raw(`id uuid, ${importedFieldNames.map((f) => `${IMPORTED_OFFER_COLUMNS[f][0]} ${IMPORTED_OFFER_COLUMNS[f][1]}`).join(', ')}`);
-const offerRecordType = sql.raw(`id uuid, code text, ${importedFieldNames.map((f) => `${IMPORTED_OFFER_COLUMNS[f][0]} ${IMPORTED_OFFER_COLUMNS[f][1]}`).join(', ')}`);
+const importedColumnTypes = importedFieldNames.map((f) => IMPORTED_OFFER_COLUMNS[f].join(' ')).join(', ');
+const offerUpdateRecordType = sql.raw(`id uuid, ${importedColumnTypes}`);
+const offerRecordType = sql.raw(`id uuid, code text, ${importedColumnTypes}`);
+
+/** An offer's imported fields as a JSON row keyed by column, beside the given keys (id, code). */
+function importedRow(keys: Record<string, unknown>, fields: ImportedOffer['fields']): Record<string, unknown> {
+  const row: Record<string, unknown> = { ...keys };
+  for (const f of importedFieldNames) row[IMPORTED_OFFER_COLUMNS[f][0]] = fields[f] ?? null;
+  return row;
+}
 
 /**
  * Inserts new offers of an import with their confirmed competences and their editions in one
@@ -300,11 +308,7 @@ const offerRecordType = sql.raw(`id uuid, code text, ${importedFieldNames.map((f
  */
 export async function insertImportedOffers(db: Executor, providerId: string, items: readonly ImportedOffer[]): Promise<void> {
   if (!items.length) return;
-  const offerRows = items.map((o) => {
-    const row: Record<string, unknown> = { id: o.id, code: o.code };
-    for (const f of importedFieldNames) row[IMPORTED_OFFER_COLUMNS[f][0]] = o.fields[f] ?? null;
-    return row;
-  });
+  const offerRows = items.map((o) => importedRow({ id: o.id, code: o.code }, o.fields));
   const editionRows = items.flatMap((o) =>
     o.editions.map((e) => ({ id: e.id, offer_id: o.id, starts_on: e.startsOn, ends_on: e.endsOn, capacity: e.capacity, enrolment_deadline: e.enrolmentDeadline })),
   );
@@ -341,11 +345,7 @@ export async function insertImportedOffers(db: Executor, providerId: string, ite
  */
 export async function updateImportedOffers(db: Executor, providerId: string, items: ReadonlyArray<{ id: string; fields: ImportedOffer['fields'] }>): Promise<number> {
   if (!items.length) return 0;
-  const offerRows = items.map((o) => {
-    const row: Record<string, unknown> = { id: o.id };
-    for (const f of importedFieldNames) row[IMPORTED_OFFER_COLUMNS[f][0]] = o.fields[f] ?? null;
-    return row;
-  });
+  const offerRows = items.map((o) => importedRow({ id: o.id }, o.fields));
   const [done] = await rows<{ n: number }>(
     db,
     sql`with u as (

@@ -350,10 +350,13 @@ export async function answersOf(db: Executor, responseId: string): Promise<Surve
  */
 export async function saveAnswer(
   db: Executor,
-  values: { responseId: string; competenceId: string; level: number | null; dontKnow: boolean; answeredAt: Date },
+  values: { organisationId: string; responseId: string; competenceId: string; level: number | null; dontKnow: boolean; answeredAt: Date },
 ) {
   await sendWrites(db, [
-    { text: 'update survey_responses set updated_at = $2 where id = $1', params: [values.responseId, values.answeredAt] },
+    {
+      text: 'update survey_responses set updated_at = $2 where id = $1 and organisation_id = $3',
+      params: [values.responseId, values.answeredAt, values.organisationId],
+    },
     {
       text: `insert into survey_answers (response_id, competence_id, level, dont_know, answered_at) values ($1, $2, $3, $4, $5)
              on conflict (response_id, competence_id) do update

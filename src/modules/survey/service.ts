@@ -252,7 +252,13 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
           errors: checked.problems,
         });
       }
-      await q.saveAnswer(ctx.tx, { responseId: response.id, competenceId, ...checked.answer, answeredAt: ctx.stamp });
+      await q.saveAnswer(ctx.tx, {
+        organisationId: ctx.invitation.organisationId,
+        responseId: response.id,
+        competenceId,
+        ...checked.answer,
+        answeredAt: ctx.stamp,
+      });
       return {
         answer: { competenceId, ...checked.answer },
         answered: new Set([...ctx.content.answers.map((a) => a.competenceId), competenceId]).size,
