@@ -406,6 +406,46 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
     }
   });
 
+  it('answers sent at the same time by many people, several per link, are each saved once with each link’s own progress', async () => {
+    // They share statements (batched answers): a batch mixes links, never holds one link twice,
+    // and a link that is refused fails alone.
+    const db = t.db.database;
+    for (const mode of ['named', 'anonymous'] as const) {
+      const campaign = await buildCampaign(db, { organisationId: orgId, competenceIds: q, mode });
+      const links = [];
+      for (let i = 0; i < 9; i++) {
+        const { invitation, token } = await buildInvitation(db, { campaign, personId: (await person(`Together ${mode} ${i}`)).id });
+        expect((await link(token).get()).statusCode).toBe(200);
+        links.push({ token, invitationId: invitation.id, level: i % 4 });
+      }
+      const revoked = links[4];
+      await sql('update campaign_invitations set revoked_at = now() where id = $1', [revoked.invitationId]);
+      const sent = links.flatMap((l) =>
+        q.map((competenceId) => ({ l, competenceId, reply: link(l.token).answer(competenceId, { level: l.level }) })),
+      );
+      const replies = await Promise.all(sent.map(async (s) => ({ ...s, reply: await s.reply })));
+
+      for (const l of links) {
+        const mine = replies.filter((r) => r.l === l);
+        if (l === revoked) {
+          for (const r of mine) await expectProblem(r.reply, 410, 'survey.link_revoked');
+          continue;
+        }
+        for (const r of mine) expect(r.reply.statusCode, r.reply.body).toBe(200);
+        // One after the other on a link: the progress counts 1, 2, 3, each once.
+        expect(mine.map((r) => r.reply.json().answered as number).sort()).toEqual([1, 2, 3]);
+      }
+      const stored = await sql<{ competence_id: string; level: number; n: string }>(
+        `select a.competence_id, a.level, count(*) over (partition by r.id) as n
+           from survey_answers a join survey_responses r on r.id = a.response_id where r.campaign_id = $1`,
+        [campaign.id],
+      );
+      expect(stored.length).toBe((links.length - 1) * ASKED);
+      expect(stored.every((s) => Number(s.n) === ASKED)).toBe(true);
+      expect(stored.filter((s) => s.level === 0).length, 'levels stored per link').toBe(2 * ASKED);
+    }
+  });
+
   it('named: a link issued again in the middle resumes the same answers', async () => {
     const db = t.db.database;
     const bram = await person('Bram');
@@ -636,7 +676,7 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
   });
 
   it('refuses answers on a started link once it is revoked, expired or closed, and answers off the scale or the campaign, keeping what was saved', async () => {
-    // A started link with a response in progress takes the one-statement save (saveAnswerGuarded),
+    // A started link with a response in progress takes the one-statement save (saveAnswersGuarded),
     // whose SQL conditions mirror the domain rules: each refusal here goes through it first.
     const db = t.db.database;
     const changes: Array<{

@@ -80,17 +80,19 @@ export interface LinkState {
 }
 
 /**
- * The id of a link's response, on the invitation `i` and campaign `c`, with the token's resume
- * hash as $2. Anonymous: the response the resume hash finds; named: the invitation's first
+ * The id of a link's response, on the invitation `i` and campaign `c`, given the token's resume
+ * hash (a placeholder or column). Anonymous: the response the resume hash finds; named: the invitation's first
  * response (a link issued again resumes it). Two lookups on their own indexes, of which the
  * campaign's mode runs only one.
  */
-const RESPONSE_ID_OF_LINK = `coalesce(
+const responseIdOfLink = (resumeHash: string) => `coalesce(
   (select a.id from survey_responses a
-    where c.mode = 'anonymous' and a.resume_hash = $2 and a.organisation_id = i.organisation_id and a.campaign_id = c.id),
+    where c.mode = 'anonymous' and a.resume_hash = ${resumeHash} and a.organisation_id = i.organisation_id and a.campaign_id = c.id),
   (select n.id from survey_responses n
     where c.mode <> 'anonymous' and n.person_id = i.person_id and n.invitation_id = i.id and n.organisation_id = i.organisation_id
     order by n.created_at limit 1))`;
+/** A link's response with the resume hash as $2. */
+const RESPONSE_ID_OF_LINK = responseIdOfLink('$2');
 
 /*
  * The rows below travel as JSON objects built in SQL, so that the same statement reads alike on
@@ -367,79 +369,113 @@ export async function saveAnswer(
 }
 
 /**
- * Saving one answer in ONE round trip, for the common case: the token's invitation started, its
+ * Saving answers in ONE round trip, for the common case: the token's invitation started, its
  * response in progress, the campaign open today, the link neither revoked nor expired, the
  * competence asked and the level on the respondent's scale (that of the response's function
- * profile, else the default scale, as in linkState). These conditions mirror surveyAccess and checkAnswer
- * (src/domain/survey) and the write happens only when all hold, with the response row updated
- * (so locked until the end), so a concurrent submit either sees this answer or makes this write a
- * no-op. `saved` is false
- * whenever anything is unusual: the caller then takes the checked path, which says why.
+ * profile, else the default scale, as in linkState). These conditions mirror surveyAccess and
+ * checkAnswer (src/domain/survey); an answer is written only when all hold, with its response row
+ * updated (so locked until the end), so a concurrent submit either sees the answer or makes this
+ * write a no-op. An answer is not saved whenever anything is unusual: the caller then takes the
+ * checked path, which says why.
+ *
+ * The answers of several respondents travel together (one array per column, see batched() in
+ * src/db/batching.ts), at most one per response: each row of the batch is checked on its own.
  * A named prepared statement on PostgreSQL (see queryNamed): planning it costs more than running it.
  */
-const SAVE_ANSWER_SQL = `
-  with link as (
-    select i.started_at, (${linkUsable('$7', '$9')}) as usable, c.mode,
+const saveAnswersSql = (rows: number) => `
+  with x (ord, token_hash, resume_hash, competence_id, level, dont_know, at, day, today) as (
+    values ${Array.from({ length: rows }, (_, row) => {
+      const p = (column: number) => `$${2 + row * ANSWER_PARAMETERS + column}`;
+      return `(${row + 1}, ${p(0)}::text, ${p(1)}::text, ${p(2)}::uuid, ${p(3)}::smallint, ${p(4)}::boolean, ${p(5)}::timestamptz, ${p(6)}::timestamptz, ${p(7)}::date)`;
+    }).join(',\n           ')}),
+  link as (
+    select x.ord, x.competence_id, x.level, x.dont_know, i.started_at, (${linkUsable('x.at', 'x.today')}) as usable,
            r.id as response_id,
-           exists (select 1 from campaign_competences cc where cc.campaign_id = c.id and cc.competence_id = $3) as asked,
+           case when c.mode = 'anonymous' then x.day else x.at end as stamp,
+           exists (select 1 from campaign_competences cc where cc.campaign_id = c.id and cc.competence_id = x.competence_id) as asked,
            (select count(*) from campaign_competences cc where cc.campaign_id = c.id)::int as total,
            (select max(l.level) from scale_levels l
              where l.scale_id = coalesce(
                (select fp.scale_id from function_profiles fp
                  where fp.id = r.function_profile_id and fp.organisation_id = i.organisation_id),
-               (select s.id from proficiency_scales s where s.key = $4)))::int as max_level
-      from campaign_invitations i
+               (select s.id from proficiency_scales s where s.key = $1)))::int as max_level
+      from x
+      join campaign_invitations i on i.token_hash = x.token_hash
       join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
-      left join lateral (select r.id, r.function_profile_id from survey_responses r where r.id = ${RESPONSE_ID_OF_LINK}) r on true
-     where i.token_hash = $1),
+      left join lateral (select r.id, r.function_profile_id from survey_responses r where r.id = ${responseIdOfLink('x.resume_hash')}) r on true),
+  accepted as (
+    select * from link
+     where usable and started_at is not null and asked and (level is null or level <= max_level)),
   target as (
-    -- The response by its key: a join on link lets the planner walk every response in progress.
-    -- Updated, not only locked: a new row version tells a submit that read before it (submitGuarded).
-    update survey_responses r set updated_at = case when link.mode = 'anonymous' then $8::timestamptz else $7::timestamptz end
-      from link
-     where r.id = (select response_id from link) and r.status = 'in_progress'
-       and link.usable and link.started_at is not null and link.asked and ($5::smallint is null or $5::smallint <= link.max_level)
-    returning r.id, link.mode),
+    -- The responses by their keys (= any), and the status as "not submitted" rather than "in
+    -- progress", which no index can serve: otherwise a generic plan may walk every response in
+    -- progress on the campaign index. Updated, not only locked: a new row version tells a submit
+    -- that read before it (submitGuarded).
+    update survey_responses r set updated_at = accepted.stamp
+      from accepted
+     where r.id = any (array(select response_id from accepted)) and r.id = accepted.response_id and r.status <> 'submitted'
+    returning r.id),
   saved as (
     insert into survey_answers (response_id, competence_id, level, dont_know, answered_at)
-    select target.id, $3, $5::smallint, $6::boolean,
-           case when target.mode = 'anonymous' then $8::timestamptz else $7::timestamptz end
-      from target
+    select a.response_id, a.competence_id, a.level, a.dont_know, a.stamp
+      from accepted a
+     where a.response_id in (select id from target)
     on conflict (response_id, competence_id) do update
       set level = excluded.level, dont_know = excluded.dont_know, answered_at = excluded.answered_at
-    returning 1)
-  select (select count(*) from saved)::int as saved,
-         (select total from link) as total,
-         (select count(*) from survey_answers a join link on a.response_id = link.response_id
-           where a.competence_id <> $3)::int as others`;
+    returning response_id)
+  select link.ord,
+         coalesce(link.response_id in (select response_id from saved), false) as saved,
+         link.total,
+         (select count(*) from survey_answers a
+           where a.response_id = link.response_id and a.competence_id <> link.competence_id)::int as others
+    from link`;
 
-export async function saveAnswerGuarded(
+export interface GuardedAnswer {
+  tokenHash: string;
+  resumeHash: string;
+  competenceId: string;
+  level: number | null;
+  dontKnow: boolean;
+  /** The instant stored in a named campaign. */
+  at: Date;
+  /** The day stored in an anonymous one. */
+  day: Date;
+  /** Today in Brussels, YYYY-MM-DD. */
+  today: string;
+}
+
+const ANSWER_PARAMETERS = 8;
+/**
+ * The batch sizes there is a statement for; a batch is padded to the next one with rows that match
+ * no link. A fixed number of rows lets PostgreSQL plan each statement once, for what it really
+ * gets: with an array of unknown length it assumes a hundred rows, and plans for one row anew
+ * every time.
+ */
+const ANSWER_BATCH_SIZES = [1, 2, 4, 8, 16, 32];
+export const MAX_ANSWER_BATCH = ANSWER_BATCH_SIZES[ANSWER_BATCH_SIZES.length - 1]!;
+const saveAnswersSqlBySize = new Map(ANSWER_BATCH_SIZES.map((size) => [size, saveAnswersSql(size)]));
+
+/** Per answer, in the order given: the progress after it, or null when it was not saved. */
+export async function saveAnswersGuarded(
   db: Db,
-  input: {
-    tokenHash: string;
-    resumeHash: string;
-    competenceId: string;
-    defaultScaleKey: string;
-    level: number | null;
-    dontKnow: boolean;
-    /** The instant stored in a named campaign. */
-    at: Date;
-    /** The day stored in an anonymous one. */
-    day: Date;
-    /** Today in Brussels, YYYY-MM-DD. */
-    today: string;
-  },
-): Promise<{ answered: number; total: number } | null> {
-  const [row] = await queryNamed<{ saved: number; total: number | null; others: number }>(db, 'survey_save_answer', SAVE_ANSWER_SQL, [
-    input.tokenHash,
-    input.resumeHash,
-    input.competenceId,
-    input.defaultScaleKey,
-    input.level,
-    input.dontKnow,
-    input.at.toISOString(),
-    input.day.toISOString(),
-    input.today,
-  ]);
-  return row && Number(row.saved) === 1 ? { answered: Number(row.others) + 1, total: Number(row.total) } : null;
+  answers: readonly GuardedAnswer[],
+  defaultScaleKey: string,
+): Promise<Array<{ answered: number; total: number } | null>> {
+  const size = ANSWER_BATCH_SIZES.find((s) => s >= answers.length);
+  if (size === undefined) throw new RangeError(`at most ${MAX_ANSWER_BATCH} answers go in one statement, not ${answers.length}`);
+  const params: unknown[] = [defaultScaleKey];
+  for (const a of answers) params.push(a.tokenHash, a.resumeHash, a.competenceId, a.level, a.dontKnow, a.at.toISOString(), a.day.toISOString(), a.today);
+  // Padding: a null token hash joins no invitation.
+  for (let row = answers.length; row < size; row++) params.push(...Array<null>(ANSWER_PARAMETERS).fill(null));
+  const rows = await queryNamed<{ ord: number; saved: boolean; total: number | null; others: number }>(
+    db,
+    `survey_save_answers_${size}`,
+    saveAnswersSqlBySize.get(size)!,
+    params,
+  );
+  const results: Array<{ answered: number; total: number } | null> = answers.map(() => null);
+  for (const row of rows) {
+    if (row.saved) results[Number(row.ord) - 1] = { answered: Number(row.others) + 1, total: Number(row.total) };
+  }
+  return results;
 }

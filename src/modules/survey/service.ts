@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { batched } from '../../db/batching.js';
 import { GUARD_PASSED, type Db, type Executor } from '../../db/client.js';
 import { DEFAULT_SCALE_KEY } from '../../db/reference-data.js';
 import { todayInBrussels } from '../../domain/campaigns/expiry.js';
@@ -67,6 +68,14 @@ interface LinkContext extends q.LinkState {
 const resumeHashOf = (token: string) => hashToken(`response:${token}`);
 
 export function createSurveyService({ db, now = () => new Date() }: { db: Db; now?: () => Date }) {
+  // Answers of respondents answering at the same time go to the database together (batched): two
+  // batches on their way at most, so one slow batch does not hold up every answer. One link's
+  // answers go one batch after the other (keyed by token), in the order they came.
+  const saveGuarded = batched((answers: q.GuardedAnswer[]) => q.saveAnswersGuarded(db, answers, DEFAULT_SCALE_KEY), {
+    maxInFlight: 2,
+    maxSize: q.MAX_ANSWER_BATCH,
+    keyOf: (answer) => answer.tokenHash,
+  });
   /**
    * Reads the link's state (with `lock`, invitation and response stay locked until the
    * transaction ends), or throws the error the respondent should see.
@@ -205,9 +214,10 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
   /**
    * The common case of saving an answer — a started link, a response in progress, a question of
    * the campaign and a level on the scale — in one guarded statement without an explicit
-   * transaction (q.saveAnswerGuarded, which locks the response row so a concurrent submit cannot
-   * miss the answer). Returns null whenever anything is unusual; the caller then takes the
-   * checked path, which gives the error.
+   * transaction (q.saveAnswersGuarded, which locks the response row so a concurrent submit cannot
+   * miss the answer), shared with the answers of other respondents that arrive meanwhile. Returns
+   * null whenever anything is unusual; the caller then takes the checked path, which gives the
+   * error.
    */
   async function saveAnswerFast(token: string | undefined, competenceId: string, body: AnswerBody): Promise<SavedAnswer | null> {
     if (!token) return null;
@@ -215,11 +225,10 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
     const checked = checkAnswer(body, Number.MAX_SAFE_INTEGER);
     if (!checked.ok) return null;
     const at = now();
-    const saved = await q.saveAnswerGuarded(db, {
+    const saved = await saveGuarded({
       tokenHash: hashToken(token),
       resumeHash: resumeHashOf(token),
       competenceId,
-      defaultScaleKey: DEFAULT_SCALE_KEY,
       ...checked.answer,
       at,
       day: dayPrecision(at),
