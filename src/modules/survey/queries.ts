@@ -81,9 +81,9 @@ export interface LinkState {
 
 /**
  * The id of a link's response, on the invitation `i` and campaign `c`, given the token's resume
- * hash (a placeholder or column). Anonymous: the response the resume hash finds; named: the invitation's first
- * response (a link issued again resumes it). Two lookups on their own indexes, of which the
- * campaign's mode runs only one.
+ * hash (a placeholder or a column). Anonymous: the response the resume hash finds; named: the
+ * invitation's first response (a link issued again resumes it). Two lookups on their own indexes,
+ * of which the campaign's mode runs only one.
  */
 const responseIdOfLink = (resumeHash: string) => `coalesce(
   (select a.id from survey_responses a
@@ -378,8 +378,9 @@ export async function saveAnswer(
  * write a no-op. An answer is not saved whenever anything is unusual: the caller then takes the
  * checked path, which says why.
  *
- * The answers of several respondents travel together (one array per column, see batched() in
- * src/db/batching.ts), at most one per response: each row of the batch is checked on its own.
+ * The answers of several respondents travel together, one VALUES row each (see batched() in
+ * src/db/batching.ts, which never puts two answers of one link in a batch); each row is checked on
+ * its own and answered by its `ord`.
  * A named prepared statement on PostgreSQL (see queryNamed): planning it costs more than running it.
  */
 const saveAnswersSql = (rows: number) => `
