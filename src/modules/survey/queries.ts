@@ -465,7 +465,9 @@ export async function saveAnswersGuarded(
   const size = ANSWER_BATCH_SIZES.find((s) => s >= answers.length);
   if (size === undefined) throw new RangeError(`at most ${MAX_ANSWER_BATCH} answers go in one statement, not ${answers.length}`);
   const params: unknown[] = [defaultScaleKey];
-  for (const a of answers) params.push(a.tokenHash, a.resumeHash, a.competenceId, a.level, a.dontKnow, a.at.toISOString(), a.day.toISOString(), a.today);
+  for (const a of answers) {
+    params.push(a.tokenHash, a.resumeHash, a.competenceId, a.level, a.dontKnow, a.at.toISOString(), a.day.toISOString(), a.today);
+  }
   // Padding: a null token hash joins no invitation.
   for (let row = answers.length; row < size; row++) params.push(...Array<null>(ANSWER_PARAMETERS).fill(null));
   const rows = await queryNamed<{ ord: number; saved: boolean; total: number | null; others: number }>(
