@@ -163,45 +163,28 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
           : [];
       if (asked.join() !== questions.join())
         throw new Error(`GET /api/survey answered ${view.status} with other questions than the campaign's: ${view.body.slice(0, 300)}`);
-      const warmSurvey = await runLoad(
-        origin,
-        CONCURRENCY,
-        warmTokens.map((t, i) => surveyVisit(t, questions, i)),
-      );
-      const warmNoop = await runLoad(
-        origin,
-        CONCURRENCY,
-        Array.from({ length: 100 }, () => noopVisit(visitLength)),
-      );
-      if (warmSurvey.errors || warmNoop.errors)
-        throw new Error(`warm-up failed: ${[...warmSurvey.firstErrors, ...warmNoop.firstErrors].join('; ')}`);
-      const noops = [
-        await runLoad(
+      const runVisits = (tokens: readonly string[]) =>
+        runLoad(
           origin,
           CONCURRENCY,
-          Array.from({ length: NOOP_VISITS }, () => noopVisit(visitLength)),
-        ),
-      ];
+          tokens.map((t, i) => surveyVisit(t, questions, i)),
+        );
+      const runNoop = (visitCount: number) =>
+        runLoad(
+          origin,
+          CONCURRENCY,
+          Array.from({ length: visitCount }, () => noopVisit(visitLength)),
+        );
+      const warmSurvey = await runVisits(warmTokens);
+      const warmNoop = await runNoop(100);
+      if (warmSurvey.errors || warmNoop.errors)
+        throw new Error(`warm-up failed: ${[...warmSurvey.firstErrors, ...warmNoop.firstErrors].join('; ')}`);
+      const noops = [await runNoop(NOOP_VISITS)];
       const visits: LoadResult[] = [];
       for (let r = 0; r < ROUNDS; r++) {
-        const tokens = generated.tokens.slice(
-          WARMUP_RESPONDENTS + r * RESPONDENTS_PER_ROUND,
-          WARMUP_RESPONDENTS + (r + 1) * RESPONDENTS_PER_ROUND,
-        );
-        visits.push(
-          await runLoad(
-            origin,
-            CONCURRENCY,
-            tokens.map((t, i) => surveyVisit(t, questions, i)),
-          ),
-        );
-        noops.push(
-          await runLoad(
-            origin,
-            CONCURRENCY,
-            Array.from({ length: NOOP_VISITS }, () => noopVisit(visitLength)),
-          ),
-        );
+        const first = WARMUP_RESPONDENTS + r * RESPONDENTS_PER_ROUND;
+        visits.push(await runVisits(generated.tokens.slice(first, first + RESPONDENTS_PER_ROUND)));
+        noops.push(await runNoop(NOOP_VISITS));
       }
       const roundRatios = visits.map((v, r) =>
         round(v.requestsPerSecond / ((noops[r]!.requestsPerSecond + noops[r + 1]!.requestsPerSecond) / 2), 3),
