@@ -48,7 +48,13 @@ const CONCURRENCY = 10;
 const ROUNDS = 5;
 const RESPONDENTS_PER_ROUND = 80;
 /** Visits' worth of 204 requests per 204 measurement. */
-const NOOP_VISITS = 160;
+const NOOP_VISITS = 400;
+/**
+ * Visits' worth of 204 requests before the first 204 measurement: the load worker's code must be
+ * optimised first (1,200 requests were not enough: the first measurement after them came out at a
+ * half to a third of the later ones).
+ */
+const WARMUP_NOOP_VISITS = 800;
 /**
  * Enough for every pooled connection to run each survey statement more than five times first:
  * PostgreSQL plans a prepared statement anew for each of its first five runs on a connection and
@@ -176,7 +182,7 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
           Array.from({ length: visitCount }, () => noopVisit(visitLength)),
         );
       const warmSurvey = await runVisits(warmTokens);
-      const warmNoop = await runNoop(100);
+      const warmNoop = await runNoop(WARMUP_NOOP_VISITS);
       if (warmSurvey.errors || warmNoop.errors)
         throw new Error(`warm-up failed: ${[...warmSurvey.firstErrors, ...warmNoop.firstErrors].join('; ')}`);
       const noops = [await runNoop(NOOP_VISITS)];
