@@ -1,12 +1,18 @@
 /**
- * A small HTTP load client for the benchmarks, on node:http with keep-alive connections.
+ * A small HTTP load client for the benchmarks.
  * runLoad() drives a listening server with `concurrency` clients from a worker thread (its own
  * event loop, so the client's work does not queue behind the server's): each client takes the
  * next script from a shared queue and sends its steps in order (a script is one respondent's
- * visit, e.g. answer ten questions then submit), until every script is done.
- * timedRequest() sends one request from the calling thread, for latency series.
+ * visit, e.g. answer ten questions then submit), until every script is done. Each client is one
+ * keep-alive HTTP/1.1 connection on a plain socket (LoadConnection), not node:http: the load
+ * client shares the machine's cores with the server under test, and node:http's agent, request
+ * and response objects cost the client about as much CPU per request as the 204 route costs the
+ * server, which then counted against the routes that need both cores (the survey: the server's
+ * thread and PostgreSQL) far more than against the 204 route (the server's thread alone).
+ * timedRequest() sends one request from the calling thread with node:http, for latency series.
  */
 import http from 'node:http';
+import net from 'node:net';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { percentile, round } from './support.js';
 
@@ -103,27 +109,103 @@ interface LoadJob {
   scripts: LoadStep[][];
 }
 
+const CRLF_CRLF = Buffer.from('\r\n\r\n');
+
+/**
+ * One keep-alive HTTP/1.1 connection sending one request at a time and reading the answer by its
+ * content-length (the server under test always sends one; a chunked answer is an error here).
+ */
+class LoadConnection {
+  private socket: net.Socket;
+  private buffered: Buffer = Buffer.alloc(0);
+  private waiting: { resolve: (r: { status: number; body: string }) => void; reject: (e: Error) => void } | null = null;
+  private readonly ready: Promise<void>;
+
+  constructor(private readonly url: URL) {
+    this.socket = net.connect({ host: url.hostname, port: Number(url.port) });
+    this.socket.setNoDelay(true);
+    this.ready = new Promise((resolve, reject) => {
+      this.socket.once('connect', resolve);
+      this.socket.once('error', reject);
+    });
+    this.socket.on('data', (chunk: Buffer) => this.received(chunk));
+    this.socket.on('error', (error) => this.fail(error));
+    this.socket.on('close', () => this.fail(new Error('connection closed by the server')));
+  }
+
+  async send(step: LoadStep): Promise<{ status: number; body: string }> {
+    await this.ready;
+    const payload = step.body === undefined ? '' : JSON.stringify(step.body);
+    let head = `${step.method} ${step.path} HTTP/1.1\r\nhost: ${this.url.host}\r\n`;
+    for (const [name, value] of Object.entries(step.headers ?? {})) head += `${name}: ${value}\r\n`;
+    if (step.body !== undefined) head += `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\n`;
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.socket.write(`${head}\r\n${payload}`);
+    });
+  }
+
+  close() {
+    this.waiting = null;
+    this.socket.destroy();
+  }
+
+  private received(chunk: Buffer) {
+    this.buffered = this.buffered.length ? Buffer.concat([this.buffered, chunk]) : chunk;
+    const headEnd = this.buffered.indexOf(CRLF_CRLF);
+    if (headEnd < 0) return;
+    const head = this.buffered.toString('latin1', 0, headEnd);
+    const status = Number(head.slice(9, 12));
+    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+    if (!length) {
+      if (/\r\ntransfer-encoding:/i.test(head)) return this.fail(new Error('chunked answers are not supported by the load client'));
+    }
+    const bodyStart = headEnd + CRLF_CRLF.length;
+    const bodyEnd = bodyStart + (length ? Number(length[1]) : 0);
+    if (this.buffered.length < bodyEnd) return;
+    // The body is decoded only when it will be shown (a failure); its bytes are read either way.
+    const body = status >= 400 ? this.buffered.toString('utf8', bodyStart, bodyEnd) : '';
+    this.buffered = this.buffered.subarray(bodyEnd);
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.resolve({ status, body });
+  }
+
+  private fail(error: Error) {
+    const waiting = this.waiting;
+    this.waiting = null;
+    waiting?.reject(error);
+  }
+}
+
 async function execute(job: LoadJob): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
+  const url = new URL(job.origin);
   const latencies: number[] = [];
   const byLabel = new Map<string, { latencies: number[]; errors: number }>();
   const statuses: Record<string, number> = {};
   const firstErrors: string[] = [];
   let errors = 0;
   let next = 0;
+  const connections: LoadConnection[] = [];
   const client = async () => {
+    let connection = new LoadConnection(url);
+    connections.push(connection);
     for (let i = next++; i < job.scripts.length; i = next++) {
       for (const step of job.scripts[i]) {
         let status = 0;
         let ms = 0;
         let detail = '';
+        const sentAt = performance.now();
         try {
-          const reply = await timedRequest(agent, job.origin, step);
+          const reply = await connection.send(step);
+          ms = performance.now() - sentAt;
           status = reply.status;
-          ms = reply.ms;
           if (status >= 400) detail = reply.body.slice(0, 300);
         } catch (error) {
           detail = (error as Error).message;
+          connection.close();
+          connection = new LoadConnection(url);
+          connections.push(connection);
         }
         const ok = status >= 200 && status < 300;
         statuses[status] = (statuses[status] ?? 0) + 1;
@@ -143,7 +225,7 @@ async function execute(job: LoadJob): Promise<LoadResult> {
   const started = performance.now();
   await Promise.all(Array.from({ length: job.concurrency }, client));
   const wallMs = performance.now() - started;
-  agent.destroy();
+  for (const connection of connections) connection.close();
   const requests = latencies.length + errors;
   const all = stats(latencies, errors);
   return {
