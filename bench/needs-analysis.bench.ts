@@ -11,7 +11,9 @@
  *   visits, …, 204. Each round's ratio is its visits against the mean of the 204 measurements just
  *   before and after it; the verdict is the median round (the 204 route runs on one thread and
  *   follows the machine's speed from second to second, so one pair alone is a coin toss near the
- *   line); target on PostgreSQL: ratio ≥ 0.2.
+ *   line); target on PostgreSQL: ratio ≥ 0.2;
+ * - then, for the record, the CPU a request of each type (open, answer, submit) costs the server's
+ *   thread, the load client and PostgreSQL (SPLIT_RESPONDENTS fresh visits, cut by request type).
  * The machine's load average is recorded with every kind: numbers from a busy machine are noisy.
  * Writes bench/results/needs-analysis.json.
  */
@@ -25,7 +27,9 @@ import {
   benchKinds,
   freshDatabase,
   loadAverage,
+  localPostgresCpuMs,
   machineInfo,
+  mainThreadCpuMs,
   percentile,
   round,
   writeResult,
@@ -63,6 +67,11 @@ const WARMUP_NOOP_VISITS = 800;
  * So the measured runs are the steady state of a busy server.
  */
 const WARMUP_RESPONDENTS = 600;
+/**
+ * Respondents of the split by request type after the rounds: their opens in one run, then their
+ * answers, then their submits, each with the CPU it cost.
+ */
+const SPLIT_RESPONDENTS = 400;
 /** Postgres pool as in production (DATABASE_POOL_SIZE default). */
 const POOL_SIZE = 10;
 
@@ -228,6 +237,46 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
           `${stored.submitted} submitted, ${stored.ratings} ratings stored`,
       );
 
+      // Where a visit's time goes: fresh respondents' visits cut into three runs (every open, then
+      // every answer, then every submit), with the CPU each run cost per request: the server's
+      // thread, the process's other threads (mostly the load client) and, for a server on this
+      // machine, PostgreSQL. With PGlite the database works on the server's thread.
+      const splitFirst = WARMUP_RESPONDENTS + ROUNDS * RESPONDENTS_PER_ROUND;
+      const splitVisits = generated.tokens
+        .slice(splitFirst, splitFirst + SPLIT_RESPONDENTS)
+        .map((token, i) => surveyVisit(token, questions, i));
+      const requestTypes: Array<[string, (visit: LoadStep[]) => LoadStep[]]> = [
+        ['open', (visit) => visit.slice(0, 1)],
+        ['answer', (visit) => visit.slice(1, -1)],
+        ['submit', (visit) => visit.slice(-1)],
+      ];
+      const perRequest = (before: number | null, after: number | null, requests: number) =>
+        before === null || after === null ? null : round((after - before) / requests, 3);
+      const byRequestType: Record<string, Record<string, number | null>> = {};
+      for (const [type, pick] of requestTypes) {
+        const [pg0, main0, process0] = [kind === 'postgres' ? localPostgresCpuMs() : null, mainThreadCpuMs(), process.cpuUsage()];
+        const run = await runLoad(origin, CONCURRENCY, splitVisits.map(pick));
+        const [pg1, main1, process1] = [kind === 'postgres' ? localPostgresCpuMs() : null, mainThreadCpuMs(), process.cpuUsage(process0)];
+        if (run.errors) throw new Error(`${type} run failed: ${run.firstErrors.join('; ')}`);
+        const processMs = (process1.user + process1.system) / 1000;
+        byRequestType[type] = {
+          requestsPerSecond: run.requestsPerSecond,
+          p50Ms: run.p50Ms,
+          serverThreadCpuMs: perRequest(main0, main1, run.requests),
+          otherThreadsCpuMs: main0 === null || main1 === null ? null : round((processMs - (main1 - main0)) / run.requests, 3),
+          postgresCpuMs: perRequest(pg0, pg1, run.requests),
+        };
+      }
+      log(
+        `${kind} by request type (CPU ms per request: server thread / other threads / PostgreSQL): ` +
+          Object.entries(byRequestType)
+            .map(
+              ([type, r]) =>
+                `${type} ${r.requestsPerSecond} req/s, ${r.serverThreadCpuMs} / ${r.otherThreadsCpuMs} / ${r.postgresCpuMs ?? '–'}`,
+            )
+            .join('; '),
+      );
+
       return {
         // Flat numbers first: the summary table in bench/results/summary.md shows these.
         setupMs: generated.timings.totalMs,
@@ -266,6 +315,8 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
           visits: visits.map(brief),
           noop: noops.map(brief),
           stored,
+          splitRespondents: SPLIT_RESPONDENTS,
+          byRequestType,
         },
         poolSize: kind === 'postgres' ? POOL_SIZE : 1,
       };

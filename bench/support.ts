@@ -192,6 +192,47 @@ export function loadAverage(): number[] {
   return os.loadavg().map((n) => round(n, 2));
 }
 
+/** utime + stime of a /proc/…/stat line, in ms (Linux counts them in ticks of 10 ms). */
+function statCpuMs(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time of this process's main thread (the server's thread in the benchmarks), in ms; null off Linux. */
+export function mainThreadCpuMs(): number | null {
+  try {
+    return statCpuMs(fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time of every PostgreSQL process on this machine (server, backends, WAL writer…), in ms;
+ * null when none is visible (no /proc, or a server elsewhere). Only differences between two calls
+ * mean anything, and only while nothing else uses that server.
+ */
+export function localPostgresCpuMs(): number | null {
+  let total = 0;
+  let found = false;
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  for (const pid of pids) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) continue;
+      total += statCpuMs(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      found = true;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return found ? total : null;
+}
+
 /** p50, p95 and the slowest of a list of durations (ms). */
 export interface Series {
   n: number;
