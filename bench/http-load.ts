@@ -103,7 +103,6 @@ function stats(latencies: number[], errors: number): LatencyStats {
 }
 
 interface LoadJob {
-  kind: 'lk-http-load';
   origin: string;
   concurrency: number;
   scripts: LoadStep[][];
@@ -157,9 +156,8 @@ class LoadConnection {
     const head = this.buffered.toString('latin1', 0, headEnd);
     const status = Number(head.slice(9, 12));
     const length = /\r\ncontent-length: *(\d+)/i.exec(head);
-    if (!length) {
-      if (/\r\ntransfer-encoding:/i.test(head)) return this.fail(new Error('chunked answers are not supported by the load client'));
-    }
+    if (!length && /\r\ntransfer-encoding:/i.test(head))
+      return this.fail(new Error('chunked answers are not supported by the load client'));
     const bodyStart = headEnd + CRLF_CRLF.length;
     const bodyEnd = bodyStart + (length ? Number(length[1]) : 0);
     if (this.buffered.length < bodyEnd) return;
@@ -284,7 +282,7 @@ export function runLoad(origin: string, concurrency: number, scripts: LoadStep[]
   loadWorker ??= startLoadWorker();
   const { worker, pending } = loadWorker;
   const id = nextJobId++;
-  const job: LoadJob = { kind: 'lk-http-load', origin, concurrency, scripts };
+  const job: LoadJob = { origin, concurrency, scripts };
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     worker.ref();
