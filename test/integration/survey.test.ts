@@ -459,6 +459,49 @@ describe.each(databaseKinds)('self-assessment survey on %s', (kind) => {
     expect(await countOf('survey_responses', 'campaign_id = $1', [campaign.id])).toBe(1);
   });
 
+  it('a submit adds the self ratings to what the person already had: a supervisor’s rating in the campaign, an older self rating', async () => {
+    const db = t.db.database;
+    const dirk = await person('Dirk');
+    const campaign = await buildCampaign(db, { organisationId: orgId, competenceIds: q });
+    const { token } = await buildInvitation(db, { campaign, personId: dirk.id });
+    const earlier = new Date(Date.now() - 60_000);
+    await recordAssessments(
+      db.db,
+      [
+        {
+          organisationId: orgId,
+          personId: dirk.id,
+          competenceId: q[0],
+          source: 'supervisor',
+          level: 1,
+          campaignId: campaign.id,
+          visibility: 'hr',
+          assessedAt: earlier,
+        },
+        { organisationId: orgId, personId: dirk.id, competenceId: q[1], source: 'self', level: 1, visibility: 'hr', assessedAt: earlier },
+      ],
+      { now: earlier, validityMonths: 24 },
+    );
+    const me = link(token);
+    expect((await me.answer(q[0], { level: 4 })).statusCode).toBe(200);
+    expect((await me.answer(q[1], { level: 3 })).statusCode).toBe(200);
+    expect((await me.answer(q[2], { dontKnow: true })).statusCode).toBe(200);
+    expect((await me.submit()).statusCode).toBe(200);
+
+    const status = await sql<Record<string, unknown>>(
+      `select competence_id, current_level, source, self_level, supervisor_level, disagreement
+         from competence_status where subject_id = $1 order by current_level`,
+      [dirk.id],
+    );
+    expect(status).toEqual([
+      // Self 4 against the supervisor's 1: two levels or more apart, so a disagreement and the supervisor's level (domain-rules §2).
+      { competence_id: q[0], current_level: 1, source: 'supervisor', self_level: 4, supervisor_level: 1, disagreement: true },
+      // The newer self rating replaces the older one as the latest of its source.
+      { competence_id: q[1], current_level: 3, source: 'self', self_level: 3, supervisor_level: null, disagreement: false },
+    ]);
+    expect(await countOf('assessments', 'person_id = $1', [dirk.id])).toBe(4);
+  });
+
   it('anonymous: the response carries no person, no invitation and only the day', async () => {
     const db = t.db.database;
     const chris = await person('Chris Janssens', { plannedExitDate: '2029-12-31' });

@@ -55,8 +55,8 @@ const pairKey = (subjectId: string, competenceId: string) => `${subjectId}|${com
  * Ratings that belong to a campaign replace the earlier rating of the same subject, competence
  * and source in that campaign (resubmitting never stores a rating twice); others are appended.
  *
- * Two statements whatever the number of ratings: the stored history of the touched pairs is read
- * first, the new ratings are applied to it here (replacing what they replace), and then the
+ * Two statements whatever the number of ratings (one when the caller brings the stored
+ * assessments): the stored history of the touched pairs is read first, the new ratings are applied to it here (replacing what they replace), and then the
  * ratings, the recomputed diagnosis and the caller's `alongside` writes are written together in
  * one statement (sendWrites). Rows travel as arrays, one parameter per column, so the statements'
  * texts do not depend on the number of rows and each is planned once per connection.
@@ -75,9 +75,15 @@ export async function recordAssessments(
      * read still holds.
      */
     guard?: SqlWrite;
+    /**
+     * Every stored assessment of the subjects and competences of `rows`, read by the caller
+     * (extra rows are ignored): saves the statement that would read them here. For a caller
+     * that reads them along with what it reads anyway, in the same snapshot.
+     */
+    storedAssessments?: readonly StoredAssessmentRow[];
   } = {},
 ): Promise<boolean> {
-  const { alongside = [], guard } = options;
+  const { alongside = [], guard, storedAssessments } = options;
   if (rows.length === 0) return sendWrites(tx, alongside, { guard });
   const values: StoredRating[] = rows.map((r) => ({
     id: uuidv7(),
@@ -95,7 +101,7 @@ export async function recordAssessments(
   }));
   const organisationId = rows[0].organisationId;
   const pairs = rows.map((r) => ({ subjectId: subjectOf(r), competenceId: r.competenceId }));
-  const histories = await historiesOf(tx, organisationId, pairs);
+  const histories = storedAssessments ? historiesFrom(pairs, storedAssessments) : await historiesOf(tx, organisationId, pairs);
   for (const v of values) {
     const key = pairKey(subjectOf(v), v.competenceId);
     const history = histories.get(key) ?? { personId: v.personId, responseId: v.responseId, list: [] };
@@ -141,16 +147,25 @@ const HISTORY_SQL = `
    where organisation_id = $1 and competence_id = any($2::uuid[])
      and (person_id = any($3::uuid[]) or response_id = any($3::uuid[]))`;
 
+/** A stored assessment of a subject, as the diagnosis needs it (see storedAssessments of recordAssessments). */
+export interface StoredAssessmentRow {
+  personId: string | null;
+  responseId: string | null;
+  competenceId: string;
+  campaignId: string | null;
+  source: AssessmentSource;
+  level: number;
+  assessedAt: Date;
+}
+
 /** The stored assessments of the given (subject, competence) pairs, by pair. */
 async function historiesOf(
   tx: Executor,
   organisationId: string,
   pairs: readonly SubjectCompetence[],
 ): Promise<Map<string, SubjectHistory>> {
-  const wanted = new Set(pairs.map((p) => pairKey(p.subjectId, p.competenceId)));
   const subjectIds = [...new Set(pairs.map((p) => p.subjectId))];
   const competenceIds = [...new Set(pairs.map((p) => p.competenceId))];
-  const histories = new Map<string, SubjectHistory>();
   const found = await queryNamed<{
     person_id: string | null;
     response_id: string | null;
@@ -160,11 +175,29 @@ async function historiesOf(
     level: number;
     assessed_at: Date;
   }>(tx, 'assessment_histories', HISTORY_SQL, [organisationId, competenceIds, subjectIds]);
-  for (const row of found) {
-    const key = pairKey((row.person_id ?? row.response_id)!, row.competence_id);
+  return historiesFrom(
+    pairs,
+    found.map((row) => ({
+      personId: row.person_id,
+      responseId: row.response_id,
+      competenceId: row.competence_id,
+      campaignId: row.campaign_id,
+      source: row.source,
+      level: row.level,
+      assessedAt: row.assessed_at,
+    })),
+  );
+}
+
+/** The rows that belong to the given pairs, grouped by pair (other rows are ignored). */
+function historiesFrom(pairs: readonly SubjectCompetence[], rows: readonly StoredAssessmentRow[]): Map<string, SubjectHistory> {
+  const wanted = new Set(pairs.map((p) => pairKey(p.subjectId, p.competenceId)));
+  const histories = new Map<string, SubjectHistory>();
+  for (const row of rows) {
+    const key = pairKey((row.personId ?? row.responseId)!, row.competenceId);
     if (!wanted.has(key)) continue;
-    const history = histories.get(key) ?? { personId: row.person_id, responseId: row.response_id, list: [] };
-    history.list.push({ campaignId: row.campaign_id, source: row.source, level: row.level, assessedAt: row.assessed_at });
+    const history = histories.get(key) ?? { personId: row.personId, responseId: row.responseId, list: [] };
+    history.list.push({ campaignId: row.campaignId, source: row.source, level: row.level, assessedAt: row.assessedAt });
     histories.set(key, history);
   }
   return histories;

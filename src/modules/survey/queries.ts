@@ -3,6 +3,7 @@ import { GUARD_PASSED, queryNamed, sendWrites, type Db, type Executor, type SqlW
 import { people, surveyResponses } from '../../db/schema/index.js';
 import type { OrganisationSettings } from '../../db/schema/accounts.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
+import type { StoredAssessmentRow } from '../assessments/record.js';
 
 /*
  * Queries of the survey. The caller has no account: the organisation comes from the invitation
@@ -77,6 +78,12 @@ export interface LinkState {
    */
   responseVersion: string | null;
   content: SurveyContent;
+  /**
+   * Only when asked for (the submit): every stored assessment of the link's subject (the person;
+   * in an anonymous campaign the response) on the campaign's competences, as recordAssessments
+   * takes them.
+   */
+  storedAssessments?: StoredAssessmentRow[];
 }
 
 /**
@@ -110,14 +117,29 @@ function toResponse(raw: unknown): LinkResponse | null {
 }
 
 /**
+ * The link's subject's stored assessments on the campaign's competences, as a column of the link
+ * state: the person's, or in an anonymous campaign the response's (the subject recordAssessments
+ * is given at the submit).
+ */
+const STORED_ASSESSMENTS_COLUMN = `,
+         (select coalesce(json_agg(json_build_object('personId', h.person_id, 'responseId', h.response_id, 'competenceId', h.competence_id,
+                                   'campaignId', h.campaign_id, 'source', h.source, 'level', h.level, 'assessedAt', h.assessed_at)), '[]')
+            from assessments h
+           where h.organisation_id = i.organisation_id
+             and h.competence_id in (select cc.competence_id from campaign_competences cc where cc.campaign_id = c.id)
+             and ((c.mode <> 'anonymous' and h.person_id = i.person_id) or (c.mode = 'anonymous' and h.response_id = r.id))) as histories`;
+
+/**
  * A link's state in ONE statement: the invitation of a token hash with its campaign, person and
  * organisation settings, the response of the link, and what the survey screen shows — the
  * campaign's frozen competences in their order with their texts, the answers saved so far, and the
  * levels of the respondent's scale (of the response's function profile, else the person's, else
  * the default scale). With `lock`, the invitation and the response stay locked until the
- * transaction ends, so the requests on one link queue up. Null when the token is unknown.
+ * transaction ends, so the requests on one link queue up. With `histories`, also the subject's
+ * stored assessments on the campaign's competences (LinkState.storedAssessments). Null when the
+ * token is unknown.
  */
-const linkStateSql = (lock: boolean) => `
+const linkStateSql = (lock: boolean, histories = false) => `
   -- Locks in one order everywhere: the invitation first (in this CTE, before the lateral part
   -- below can run), then the response. Locking both at the end of the join instead would lock the
   -- response first, and two requests on one link could then wait for each other.
@@ -144,7 +166,7 @@ const linkStateSql = (lock: boolean) => `
              (select fp.scale_id from function_profiles fp
                where fp.id = case when r.id is null then p.function_profile_id else r.function_profile_id end
                  and fp.organisation_id = i.organisation_id),
-             (select s.id from proficiency_scales s where s.key = $3))) as levels
+             (select s.id from proficiency_scales s where s.key = $3))) as levels${histories ? STORED_ASSESSMENTS_COLUMN : ''}
     from i
     join campaigns c on c.id = i.campaign_id and c.organisation_id = i.organisation_id
     join people p on p.id = i.person_id and p.organisation_id = i.organisation_id
@@ -153,17 +175,19 @@ const linkStateSql = (lock: boolean) => `
                         where r.id = ${RESPONSE_ID_OF_LINK}${lock ? ' for update' : ''}) r on true`;
 const LINK_STATE_SQL = linkStateSql(false);
 const LINK_STATE_LOCKED_SQL = linkStateSql(true);
+const LINK_STATE_HISTORIES_SQL = linkStateSql(false, true);
 
 export async function linkState(
   db: Executor,
-  input: { tokenHash: string; resumeHash: string; defaultScaleKey: string; lock: boolean },
+  input: { tokenHash: string; resumeHash: string; defaultScaleKey: string; lock: boolean; withHistories?: boolean },
 ): Promise<LinkState | null> {
-  const [row] = await queryNamed<Record<string, unknown>>(
-    db,
-    input.lock ? 'survey_link_state_locked' : 'survey_link_state',
-    input.lock ? LINK_STATE_LOCKED_SQL : LINK_STATE_SQL,
-    [input.tokenHash, input.resumeHash, input.defaultScaleKey],
-  );
+  if (input.lock && input.withHistories) throw new Error('linkState reads the stored assessments only without locks.');
+  const [name, text] = input.lock
+    ? ['survey_link_state_locked', LINK_STATE_LOCKED_SQL]
+    : input.withHistories
+      ? ['survey_link_state_histories', LINK_STATE_HISTORIES_SQL]
+      : ['survey_link_state', LINK_STATE_SQL];
+  const [row] = await queryNamed<Record<string, unknown>>(db, name, text, [input.tokenHash, input.resumeHash, input.defaultScaleKey]);
   if (!row) return null;
   type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: string | null };
   const invitation = parsedJson<Dated<LinkInvitation, 'startedAt' | 'submittedAt' | 'revokedAt' | 'expiresAt'>>(row.invitation);
@@ -185,6 +209,12 @@ export async function linkState(
       answers: parsedJson(row.answers),
       levels: parsedJson(row.levels),
     },
+    ...(input.withHistories && {
+      storedAssessments: parsedJson<Array<Omit<StoredAssessmentRow, 'assessedAt'> & { assessedAt: string }>>(row.histories).map((h) => ({
+        ...h,
+        assessedAt: new Date(h.assessedAt),
+      })),
+    }),
   };
 }
 

@@ -80,13 +80,14 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
    * Reads the link's state (with `lock`, invitation and response stay locked until the
    * transaction ends), or throws the error the respondent should see.
    */
-  async function openLink(tx: Executor, token: string | undefined, lock: boolean): Promise<LinkContext> {
+  async function openLink(tx: Executor, token: string | undefined, lock: boolean, withHistories = false): Promise<LinkContext> {
     if (!token) throw linkMissing();
     const state = await q.linkState(tx, {
       tokenHash: hashToken(token),
       resumeHash: resumeHashOf(token),
       defaultScaleKey: DEFAULT_SCALE_KEY,
       lock,
+      withHistories,
     });
     if (!state) throw linkUnknown();
     const at = now();
@@ -315,14 +316,14 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
 
   /**
    * The common submit — every question answered, no wish for the open question to turn into a
-   * learning question — without a transaction: the link read without locks, the rating history,
-   * then ONE statement that writes everything only if what was read still holds (q.submitGuarded:
-   * the response unchanged since, its link still usable). Null whenever anything is unusual or
-   * changed meanwhile: the caller then takes the checked path, which locks, reads again and says
-   * why if it must refuse.
+   * learning question — without a transaction: the link and the rating history read without
+   * locks in one statement, then ONE statement that writes everything only if what was read still
+   * holds (q.submitGuarded: the response unchanged since, its link still usable). Null whenever
+   * anything is unusual or changed meanwhile: the caller then takes the checked path, which locks,
+   * reads again and says why if it must refuse.
    */
   async function submitFast(token: string | undefined, ip: string | undefined): Promise<SurveyView | null> {
-    const ctx = await openLink(db, token, false);
+    const ctx = await openLink(db, token, false, true);
     const { response, responseVersion } = ctx;
     if (!response || response.status !== 'in_progress' || responseVersion === null) return null;
     if (ctx.campaign.openQuestion && response.learningWish?.trim()) return null;
@@ -345,7 +346,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
       db,
       ratingsOf(ctx, response, answers, visibility),
       { now: ctx.stamp, validityMonths: ctx.settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS },
-      { guard, alongside: [invitation, ...submitAudit(ctx, answers, ip, GUARD_PASSED)] },
+      { guard, alongside: [invitation, ...submitAudit(ctx, answers, ip, GUARD_PASSED)], storedAssessments: ctx.storedAssessments },
     );
     return written ? submittedView(ctx, response, visibility) : null;
   }
