@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Database } from '../db/client.js';
 import type { Config } from './config.js';
+import { securityHeaders } from './security-headers.js';
 import { handleFrameworkError, installErrorHandler, rejectNonFiniteNumbers, sendProblem } from './errors.js';
 import { sessionPlugin } from './auth/sessions.js';
 import { ProblemSchema } from '../shared/schemas.js';
@@ -68,7 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // origin, no inline code or style attributes (React's style props and ECharts write styles
   // through the CSSOM, which CSP allows), no framing. The browser tests fail on any violation
   // (test/e2e/support.ts). Only Swagger UI at /api/docs has its own policy (below).
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -90,8 +90,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // HSTS only on requests that arrived over HTTPS (below): over plain HTTP it means nothing.
     strictTransportSecurity: false,
   });
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(headers);
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    done();
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
