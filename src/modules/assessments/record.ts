@@ -56,9 +56,10 @@ const pairKey = (subjectId: string, competenceId: string) => `${subjectId}|${com
  * and source in that campaign (resubmitting never stores a rating twice); others are appended.
  *
  * Two statements whatever the number of ratings (one when the caller brings the stored
- * assessments): the stored history of the touched pairs is read first, the new ratings are applied to it here (replacing what they replace), and then the
- * ratings, the recomputed diagnosis and the caller's `alongside` writes are written together in
- * one statement (sendWrites). Rows travel as arrays, one parameter per column, so the statements'
+ * assessments): the stored history of the touched pairs is read first, the new ratings are
+ * applied to it here (replacing what they replace), and then the ratings, the recomputed
+ * diagnosis and the caller's `alongside` writes are written together in one statement
+ * (sendWrites). Rows travel as arrays, one parameter per column, so the statements'
  * texts do not depend on the number of rows and each is planned once per connection.
  */
 export async function recordAssessments(
