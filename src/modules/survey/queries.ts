@@ -177,14 +177,17 @@ const LINK_STATE_SQL = linkStateSql(false);
 const LINK_STATE_LOCKED_SQL = linkStateSql(true);
 const LINK_STATE_HISTORIES_SQL = linkStateSql(false, true);
 
+/** How a link is read: locked (the checked paths), or without locks and then optionally with the stored assessments (the submit). */
+export type LinkRead = { lock: true } | { lock: false; withHistories?: boolean };
+
 export async function linkState(
   db: Executor,
-  input: { tokenHash: string; resumeHash: string; defaultScaleKey: string; lock: boolean; withHistories?: boolean },
+  input: { tokenHash: string; resumeHash: string; defaultScaleKey: string } & LinkRead,
 ): Promise<LinkState | null> {
-  if (input.lock && input.withHistories) throw new Error('linkState reads the stored assessments only without locks.');
+  const withHistories = !input.lock && input.withHistories === true;
   const [name, text] = input.lock
     ? ['survey_link_state_locked', LINK_STATE_LOCKED_SQL]
-    : input.withHistories
+    : withHistories
       ? ['survey_link_state_histories', LINK_STATE_HISTORIES_SQL]
       : ['survey_link_state', LINK_STATE_SQL];
   const [row] = await queryNamed<Record<string, unknown>>(db, name, text, [input.tokenHash, input.resumeHash, input.defaultScaleKey]);
@@ -209,7 +212,7 @@ export async function linkState(
       answers: parsedJson(row.answers),
       levels: parsedJson(row.levels),
     },
-    ...(input.withHistories && {
+    ...(withHistories && {
       storedAssessments: parsedJson<Array<Omit<StoredAssessmentRow, 'assessedAt'> & { assessedAt: string }>>(row.histories).map((h) => ({
         ...h,
         assessedAt: new Date(h.assessedAt),

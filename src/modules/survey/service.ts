@@ -80,14 +80,13 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
    * Reads the link's state (with `lock`, invitation and response stay locked until the
    * transaction ends), or throws the error the respondent should see.
    */
-  async function openLink(tx: Executor, token: string | undefined, lock: boolean, withHistories = false): Promise<LinkContext> {
+  async function openLink(tx: Executor, token: string | undefined, read: q.LinkRead): Promise<LinkContext> {
     if (!token) throw linkMissing();
     const state = await q.linkState(tx, {
       tokenHash: hashToken(token),
       resumeHash: resumeHashOf(token),
       defaultScaleKey: DEFAULT_SCALE_KEY,
-      lock,
-      withHistories,
+      ...read,
     });
     if (!state) throw linkUnknown();
     const at = now();
@@ -150,7 +149,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
   async function ensureResponse(ctx: LinkContext): Promise<q.LinkResponse | null> {
     const response = await startLink(ctx);
     if (response !== undefined) return response;
-    Object.assign(ctx, await openLink(ctx.tx, ctx.token, true));
+    Object.assign(ctx, await openLink(ctx.tx, ctx.token, { lock: true }));
     const again = await startLink(ctx);
     if (again === undefined) throw new Error('A locked, usable survey link could not be started.');
     return again;
@@ -202,7 +201,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
 
   /** Runs one step on a link in one transaction: invitation and response stay locked until it ends. */
   function onLink<T>(token: string | undefined, step: (ctx: LinkContext) => Promise<T>): Promise<T> {
-    return db.transaction(async (tx) => step(await openLink(tx, token, true)));
+    return db.transaction(async (tx) => step(await openLink(tx, token, { lock: true })));
   }
 
   /** The response, refusing changes once the answers have been sent. */
@@ -323,7 +322,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
    * reads again and says why if it must refuse.
    */
   async function submitFast(token: string | undefined, ip: string | undefined): Promise<SurveyView | null> {
-    const ctx = await openLink(db, token, false, true);
+    const ctx = await openLink(db, token, { lock: false, withHistories: true });
     const { response, responseVersion } = ctx;
     if (!response || response.status !== 'in_progress' || responseVersion === null) return null;
     if (ctx.campaign.openQuestion && response.learningWish?.trim()) return null;
@@ -408,7 +407,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
     /** The survey of a link: texts in the campaign's languages, saved answers, where to resume. Marks the link as started. */
     async getSurvey(token: string | undefined): Promise<SurveyView> {
       // Without a transaction: one statement on a return visit, two on the first.
-      const ctx = await openLink(db, token, false);
+      const ctx = await openLink(db, token, { lock: false });
       const response = await startLink(ctx);
       if (response !== undefined) return view(ctx, response);
       return onLink(token, async (locked) => view(locked, await ensureResponse(locked)));
