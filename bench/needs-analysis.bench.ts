@@ -13,12 +13,17 @@
  *   follows the machine's speed from second to second, so one pair alone is a coin toss near the
  *   line); target on PostgreSQL: ratio ≥ 0.2;
  * - then, for the record, the CPU a request of each type (open, answer, submit) costs the server's
- *   thread, the load client and PostgreSQL (SPLIT_RESPONDENTS fresh visits, cut by request type).
+ *   thread, the load client and PostgreSQL (SPLIT_RESPONDENTS fresh visits, cut by request type),
+ *   with the answers alone against the 204 route too (a 204 measurement before and after them);
+ * - and the floors the ratio can be read against: routes on the same server that do nothing but
+ *   one database round trip per request, a read (`select 1`) or a durable one-row write (its own
+ *   transaction), in FLOOR_ROUNDS rounds between 204 measurements like the visits.
  * The machine's load average is recorded with every kind: numbers from a busy machine are noisy.
  * Writes bench/results/needs-analysis.json.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { queryNamed } from '../src/db/client.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { generateNeedsAnalysis, type GeneratedOrganisation } from './generate-needs-analysis.js';
@@ -72,6 +77,9 @@ const WARMUP_RESPONDENTS = 600;
  * answers, then their submits, each with the CPU it cost.
  */
 const SPLIT_RESPONDENTS = 400;
+/** Rounds of the floor routes (one read, one write), and visits' worth of requests per floor measurement. */
+const FLOOR_ROUNDS = 3;
+const FLOOR_VISITS = 160;
 /** Postgres pool as in production (DATABASE_POOL_SIZE default). */
 const POOL_SIZE = 10;
 
@@ -95,6 +103,47 @@ function surveyVisit(token: string, competenceIds: readonly string[], seed: numb
 
 const noopVisit = (length: number): LoadStep[] => Array.from({ length }, () => ({ label: 'noop', method: 'GET', path: '/bench/noop' }));
 
+/** Requests to a floor route, shaped like answers (a token header and a small JSON body). */
+const floorVisit = (path: string, length: number, seed: number): LoadStep[] =>
+  Array.from({ length }, (_, i) => ({
+    label: 'floor',
+    method: 'PUT',
+    path,
+    headers: { 'x-survey-token': `floor-${seed}` },
+    body: { level: (seed + i) % 5 },
+  }));
+const FLOOR_ROUTES = { oneRead: '/bench/one-read', oneWrite: '/bench/one-write' } as const;
+
+/** CPU of a run per request: the server's thread, the process's other threads (mostly the load client), local PostgreSQL. */
+interface CpuPerRequest {
+  serverThreadCpuMs: number | null;
+  otherThreadsCpuMs: number | null;
+  postgresCpuMs: number | null;
+}
+
+/**
+ * A load run with the CPU it cost per request. With PGlite the database works on the server's
+ * thread; PostgreSQL's share is known only for a server on this machine.
+ */
+async function withCpu(kind: BenchDatabaseKind, load: () => Promise<LoadResult>): Promise<{ run: LoadResult; cpu: CpuPerRequest }> {
+  const postgresCpu = () => (kind === 'postgres' ? localPostgresCpuMs() : null);
+  const [pg0, main0, process0] = [postgresCpu(), mainThreadCpuMs(), process.cpuUsage()];
+  const run = await load();
+  const [pg1, main1, process1] = [postgresCpu(), mainThreadCpuMs(), process.cpuUsage(process0)];
+  const perRequest = (ms: number | null) => (ms === null ? null : round(ms / run.requests, 3));
+  const mainMs = main0 === null || main1 === null ? null : main1 - main0;
+  return {
+    run,
+    cpu: {
+      serverThreadCpuMs: perRequest(mainMs),
+      otherThreadsCpuMs: perRequest(mainMs === null ? null : (process1.user + process1.system) / 1000 - mainMs),
+      postgresCpuMs: perRequest(pg0 === null || pg1 === null ? null : pg1 - pg0),
+    },
+  };
+}
+
+const cpuText = (cpu: CpuPerRequest) => `${cpu.serverThreadCpuMs} / ${cpu.otherThreadsCpuMs} / ${cpu.postgresCpuMs ?? '–'} ms`;
+
 async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void) {
   const bench = await freshDatabase(kind, { poolSize: POOL_SIZE });
   try {
@@ -117,6 +166,22 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
     const app = await buildApp({ config, database: bench.database, version: 'bench' });
     // Benchmark-only: the floor the server reaches with no work at all, through the same hooks.
     app.get('/bench/noop', { schema: { hide: true } }, (_request, reply) => reply.code(204).send());
+    // Benchmark-only floors: one round trip to the database per request through the same server,
+    // pool and hooks, and nothing else. Any route that keeps what it is sent needs at least the
+    // write. The table exists only in this throwaway database.
+    await bench.database.exec(
+      'create table bench_writes (id bigserial primary key, token text not null, written_at timestamptz not null default now())',
+    );
+    app.put(FLOOR_ROUTES.oneRead, { schema: { hide: true } }, async (_request, reply) => {
+      await queryNamed(bench.database.db, 'bench_one_read', 'select 1', []);
+      return reply.code(204).send();
+    });
+    app.put(FLOOR_ROUTES.oneWrite, { schema: { hide: true } }, async (request, reply) => {
+      await queryNamed(bench.database.db, 'bench_one_write', 'insert into bench_writes (token) values ($1)', [
+        String(request.headers['x-survey-token']),
+      ]);
+      return reply.code(204).send();
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -250,31 +315,77 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
         ['answer', (visit) => visit.slice(1, -1)],
         ['submit', (visit) => visit.slice(-1)],
       ];
-      const perRequest = (before: number | null, after: number | null, requests: number) =>
-        before === null || after === null ? null : round((after - before) / requests, 3);
-      const byRequestType: Record<string, Record<string, number | null>> = {};
+      const byRequestType: Record<string, { requestsPerSecond: number; p50Ms: number } & CpuPerRequest> = {};
+      const noopAround: Record<string, number> = {};
       for (const [type, pick] of requestTypes) {
-        const [pg0, main0, process0] = [kind === 'postgres' ? localPostgresCpuMs() : null, mainThreadCpuMs(), process.cpuUsage()];
-        const run = await runLoad(origin, CONCURRENCY, splitVisits.map(pick));
-        const [pg1, main1, process1] = [kind === 'postgres' ? localPostgresCpuMs() : null, mainThreadCpuMs(), process.cpuUsage(process0)];
+        if (type === 'answer') noopAround.before = (await runNoop(NOOP_VISITS)).requestsPerSecond;
+        const { run, cpu } = await withCpu(kind, () => runLoad(origin, CONCURRENCY, splitVisits.map(pick)));
         if (run.errors) throw new Error(`${type} run failed: ${run.firstErrors.join('; ')}`);
-        const processMs = (process1.user + process1.system) / 1000;
-        byRequestType[type] = {
-          requestsPerSecond: run.requestsPerSecond,
-          p50Ms: run.p50Ms,
-          serverThreadCpuMs: perRequest(main0, main1, run.requests),
-          otherThreadsCpuMs: main0 === null || main1 === null ? null : round((processMs - (main1 - main0)) / run.requests, 3),
-          postgresCpuMs: perRequest(pg0, pg1, run.requests),
-        };
+        byRequestType[type] = { requestsPerSecond: run.requestsPerSecond, p50Ms: run.p50Ms, ...cpu };
+        if (type === 'answer') noopAround.after = (await runNoop(NOOP_VISITS)).requestsPerSecond;
       }
+      const answerRatio = round(byRequestType.answer!.requestsPerSecond / ((noopAround.before! + noopAround.after!) / 2), 3);
       log(
         `${kind} by request type (CPU ms per request: server thread / other threads / PostgreSQL): ` +
           Object.entries(byRequestType)
-            .map(
-              ([type, r]) =>
-                `${type} ${r.requestsPerSecond} req/s, ${r.serverThreadCpuMs} / ${r.otherThreadsCpuMs} / ${r.postgresCpuMs ?? '–'}`,
-            )
+            .map(([type, r]) => `${type} ${r.requestsPerSecond} req/s, ${cpuText(r)}`)
             .join('; '),
+      );
+
+      // The floors: 204, one read, 204, one write, 204, … (the same client, concurrency and
+      // request count as a visit round), each run with its CPU per request.
+      const floorScripts = (path: string, count: number) => Array.from({ length: count }, (_, i) => floorVisit(path, visitLength, i));
+      for (const path of Object.values(FLOOR_ROUTES)) {
+        const warm = await runLoad(origin, CONCURRENCY, floorScripts(path, FLOOR_VISITS));
+        if (warm.errors) throw new Error(`${path} failed: ${warm.firstErrors.join('; ')}`);
+      }
+      type Measured = Awaited<ReturnType<typeof withCpu>>;
+      const floorNoop = () => withCpu(kind, () => runNoop(NOOP_VISITS));
+      const floorNoops = [await floorNoop()];
+      const floorRuns: Record<keyof typeof FLOOR_ROUTES, Measured[]> = { oneRead: [], oneWrite: [] };
+      for (let r = 0; r < FLOOR_ROUNDS; r++) {
+        for (const [floor, path] of Object.entries(FLOOR_ROUTES) as Array<[keyof typeof FLOOR_ROUTES, string]>) {
+          const measured = await withCpu(kind, () => runLoad(origin, CONCURRENCY, floorScripts(path, FLOOR_VISITS)));
+          if (measured.run.errors) throw new Error(`${path} failed: ${measured.run.firstErrors.join('; ')}`);
+          floorRuns[floor].push(measured);
+          floorNoops.push(await floorNoop());
+        }
+      }
+      /** Medians over the runs of each CPU figure. */
+      const medianCpu = (runs: readonly Measured[]): CpuPerRequest => {
+        const of = (key: keyof CpuPerRequest) => {
+          const values = runs.map((m) => m.cpu[key]).filter((v): v is number => v !== null);
+          return values.length ? median(values) : null;
+        };
+        return {
+          serverThreadCpuMs: of('serverThreadCpuMs'),
+          otherThreadsCpuMs: of('otherThreadsCpuMs'),
+          postgresCpuMs: of('postgresCpuMs'),
+        };
+      };
+      const floorOf = (floor: keyof typeof FLOOR_ROUTES) => {
+        const offset = floor === 'oneRead' ? 0 : 1;
+        const ratios = floorRuns[floor].map(({ run }, r) => {
+          const at = r * 2 + offset;
+          return round(
+            run.requestsPerSecond / ((floorNoops[at]!.run.requestsPerSecond + floorNoops[at + 1]!.run.requestsPerSecond) / 2),
+            3,
+          );
+        });
+        return {
+          path: FLOOR_ROUTES[floor],
+          requestsPerSecond: floorRuns[floor].map(({ run }) => run.requestsPerSecond),
+          ratios,
+          ratio: median(ratios),
+          ...medianCpu(floorRuns[floor]),
+        };
+      };
+      const floors = { oneRead: floorOf('oneRead'), oneWrite: floorOf('oneWrite') };
+      log(
+        `${kind} answers alone: ratio ${answerRatio} (204 route ${noopAround.before} / ${noopAround.after} req/s around them); ` +
+          `floors: one read ${floors.oneRead.ratios.join(' / ')} (median ${floors.oneRead.ratio}; ${cpuText(floors.oneRead)}), ` +
+          `one write ${floors.oneWrite.ratios.join(' / ')} (median ${floors.oneWrite.ratio}; ${cpuText(floors.oneWrite)}); ` +
+          `204 route ${floorNoops.map((n) => n.run.requestsPerSecond).join(' / ')} req/s (${cpuText(medianCpu(floorNoops))})`,
       );
 
       return {
@@ -292,6 +403,9 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
         submissionRps,
         noopRps,
         throughputRatio: ratio,
+        answerRatio,
+        oneWriteRatio: floors.oneWrite.ratio,
+        oneReadRatio: floors.oneRead.ratio,
         submissionP50Ms: p50Ms,
         submissionP95Ms: p95Ms,
         submissionErrors: errors,
@@ -317,6 +431,13 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
           stored,
           splitRespondents: SPLIT_RESPONDENTS,
           byRequestType,
+          answerRatio: { ratio: answerRatio, noopBefore: noopAround.before, noopAfter: noopAround.after },
+          floors: {
+            ...floors,
+            noop: { requestsPerSecond: floorNoops.map((n) => n.run.requestsPerSecond), ...medianCpu(floorNoops) },
+            visitsPerRound: FLOOR_VISITS,
+            rounds: FLOOR_ROUNDS,
+          },
         },
         poolSize: kind === 'postgres' ? POOL_SIZE : 1,
       };
