@@ -333,7 +333,7 @@ describe.each(databaseKinds)('behind an HTTPS proxy on %s', (kind) => {
   let s: TestApp;
   let email: string;
   beforeAll(async () => {
-    s = await serve(kind, { LEERKOMPAS_TRUST_PROXY: 'true' });
+    s = await serve(kind, { LEERKOMPAS_TRUST_PROXY: '127.0.0.1' });
     const org = await buildOrganisation(s.db.database);
     email = (await buildUser(s.db.database, { organisationId: org.id, role: 'employee' })).email;
   });
@@ -415,6 +415,35 @@ describe.each(databaseKinds)('rate limits on %s', (kind) => {
     // Another client is not blocked by the first one's guesses.
     const elsewhere = await attempt('203.0.113.2', TEST_PASSWORD);
     expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+  });
+
+  it('behind proxies named in LEERKOMPAS_TRUST_PROXY, counts the address the nearest proxy saw, not what the client wrote in X-Forwarded-For', async () => {
+    const proxied = await serve(kind, { LEERKOMPAS_LOGIN_LIMIT: String(LOGIN_LIMIT), LEERKOMPAS_TRUST_PROXY: '127.0.0.1' });
+    try {
+      const org = await buildOrganisation(proxied.db.database);
+      const user = await buildUser(proxied.db.database, { organisationId: org.id, role: 'employee' });
+      // The proxy at 127.0.0.1 appends the address it sees to whatever the client sent.
+      const attempt = (forwardedFor: string, remoteAddress = '127.0.0.1') =>
+        proxied.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress,
+          headers: { 'x-forwarded-for': forwardedFor },
+          payload: { email: user.email, password: 'not-the-password' },
+        });
+      // A new forged first address on every try does not buy a new budget.
+      for (let i = 0; i < LOGIN_LIMIT; i++)
+        await expectProblem(await attempt(`198.51.100.${i}, 203.0.113.30`), 401, 'auth.invalid_credentials');
+      await expectLimited(await attempt('198.51.100.99, 203.0.113.30'), 'forged first address through the proxy');
+      // Another client behind the same proxy has its own budget.
+      await expectProblem(await attempt('203.0.113.31'), 401, 'auth.invalid_credentials');
+      // A client that reaches the app without the proxy is counted by its own address, whatever it claims.
+      for (let i = 0; i < LOGIN_LIMIT; i++)
+        await expectProblem(await attempt(`203.0.113.${40 + i}`, '192.0.2.9'), 401, 'auth.invalid_credentials');
+      await expectLimited(await attempt('203.0.113.50', '192.0.2.9'), 'direct client claiming another address');
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('limits survey requests per client address across all survey routes, so link tokens cannot be brute-forced', async () => {
