@@ -6,7 +6,7 @@ import { Field, SelectField } from '../../../components/Field';
 import { ErrorMessage } from '../../../components/Status';
 import '../../../components/fields.css';
 import { recordAttendance, type EnrolmentView, type RecordAttendanceBody } from '../api/offers';
-import { hoursInput, parseHours } from '../money';
+import { hoursInput, parseHours, REQUIRED } from '../../../components/money';
 import { today, useFieldErrorText } from './bits';
 
 const statuses = ['enrolled', 'attended', 'completed', 'no_show'] as const;
@@ -47,7 +47,7 @@ export function AttendanceDialog({
     const problems: Record<string, string> = {};
     let minutes: number | undefined;
     if (hours.trim() && status !== 'no_show') {
-      const parsed = parseHours(hours);
+      const parsed = parseHours(hours, { ...REQUIRED, positive: true });
       if (parsed === null) problems.minutesAttended = t('fieldErrors.hours');
       else minutes = parsed;
     }

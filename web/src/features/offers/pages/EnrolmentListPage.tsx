@@ -11,7 +11,7 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { enrolmentsCsvUrl, enrolmentsKey, offerKey, useEditionEnrolments, useOffer, type EnrolmentView } from '../api/offers';
 import { AttendanceDialog } from '../components/AttendanceDialog';
 import { useDay } from '../components/bits';
-import { hoursInput } from '../money';
+import { hoursInput } from '../../../components/money';
 import '../offers.css';
 
 /** Statuses of people who hold a seat; only they can get attendance recorded. */

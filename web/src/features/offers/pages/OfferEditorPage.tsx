@@ -26,7 +26,7 @@ import {
 import { OfferStatusBadge, OfferTabs, useFieldErrorText } from '../components/bits';
 import { CharacteristicScale, type Axis } from '../components/CharacteristicScale';
 import { CompetenceList, fromView, type CompetenceDraft } from '../components/CompetenceList';
-import { euroInput, hoursInput, parseEuro, parseHours } from '../money';
+import { euroInput, hoursInput, parseEuro, parseHours, REQUIRED } from '../../../components/money';
 import '../offers.css';
 
 const formats: OfferFormat[] = ['classroom', 'online', 'blended', 'workplace'];
@@ -168,9 +168,9 @@ function OfferForm({ orgId, offer }: { orgId: string; offer: OfferDetail | undef
     if (!draft.languages.length) problems.languages = t('fieldErrors.languages');
     if (needsPlace && !draft.postcode.trim()) problems.postcode = t('fieldErrors.postcodeRequired');
     else if (draft.postcode.trim() && !/^\d{4}$/.test(draft.postcode.trim())) problems.postcode = t('fieldErrors.postcode');
-    const minutes = parseHours(draft.hours);
+    const minutes = parseHours(draft.hours, { ...REQUIRED, positive: true });
     if (minutes === null) problems.durationMinutes = t('fieldErrors.hours');
-    const cents = parseEuro(draft.price);
+    const cents = parseEuro(draft.price, REQUIRED);
     if (cents === null) problems.priceCents = t('fieldErrors.price');
     const body: CreateOfferBody = {
       code: draft.code.trim(),

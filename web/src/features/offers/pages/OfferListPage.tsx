@@ -12,7 +12,7 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { useOffers, type OfferStatus } from '../api/offers';
 import { OfferStatusBadge, useDay } from '../components/bits';
 import { ImportPanel } from '../components/ImportPanel';
-import { formatEuro, hoursInput } from '../money';
+import { formatEuro, hoursInput } from '../../../components/money';
 import '../offers.css';
 
 /** The provider's own offers: filter by status, search by code or title, start a new one, import and export. */

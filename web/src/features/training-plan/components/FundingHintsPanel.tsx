@@ -3,7 +3,7 @@ import type { Locale } from '../../../../../src/shared/roles';
 import { pickText } from '../../../components/localized';
 import { ErrorMessage, Loading } from '../../../components/Status';
 import { useFundingHints, type FundingHint } from '../api/plans';
-import { formatEuro } from '../money';
+import { formatEuro } from '../../../components/money';
 
 const verdictIcon = { likely: '✓', check: '?', no: '✗' } as const;
 

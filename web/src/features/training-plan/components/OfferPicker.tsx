@@ -13,7 +13,7 @@ import {
   type OfferEdition,
   type RecommendationView,
 } from '../api/plans';
-import { formatEuro, hoursInput } from '../money';
+import { formatEuro, hoursInput } from '../../../components/money';
 import { editionDates, whyParts } from './offer-text';
 
 /** What the editor keeps of the chosen offer (the prefill reads hours and price from it). */

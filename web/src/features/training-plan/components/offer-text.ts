@@ -1,7 +1,7 @@
 import type { Locale } from '../../../../../src/shared/roles';
 import { pickText } from '../../../components/localized';
 import type { RecommendationView } from '../api/plans';
-import { formatEuro } from '../money';
+import { formatEuro } from '../../../components/money';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

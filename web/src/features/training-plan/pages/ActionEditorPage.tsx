@@ -36,7 +36,7 @@ import { EnrolPanel } from '../components/EnrolPanel';
 import { FundingHintsPanel } from '../components/FundingHintsPanel';
 import { editionDates } from '../components/offer-text';
 import { OfferPicker, type ChosenOffer } from '../components/OfferPicker';
-import { euroInput, formatEuro, hoursInput, parseEuro, parseHours } from '../money';
+import { euroInput, formatEuro, hoursInput, parseEuro, parseHours, ZERO_IF_BLANK } from '../../../components/money';
 import '../training-plan.css';
 
 const kinds = ['external_offer', 'internal_training', 'coaching_intervision', 'workplace_learning', 'train_the_trainer', 'non_training'] as const;
@@ -231,13 +231,13 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
     setEditionId('');
     if (!chosen) return;
     if (!title.trim()) setTitle(pickText(chosen.title, lang));
-    if (!parseHours(hours)) setHours(hoursInput(chosen.durationMinutes, lang));
-    if (!parseEuro(perPerson)) setPerPerson(euroInput(chosen.priceCents, lang));
+    if (!parseHours(hours, ZERO_IF_BLANK)) setHours(hoursInput(chosen.durationMinutes, lang));
+    if (!parseEuro(perPerson, ZERO_IF_BLANK)) setPerPerson(euroInput(chosen.priceCents, lang));
   }
 
   const participants = mode === 'named' ? people.length : Number(count) || 0;
-  const costCents = (parseEuro(perPerson) ?? 0) * participants + (parseEuro(fixed) ?? 0);
-  const fundedCents = lines.reduce((s, l) => s + (parseEuro(l.amount) ?? 0), 0);
+  const costCents = (parseEuro(perPerson, ZERO_IF_BLANK) ?? 0) * participants + (parseEuro(fixed, ZERO_IF_BLANK) ?? 0);
+  const fundedCents = lines.reduce((s, l) => s + (parseEuro(l.amount, ZERO_IF_BLANK) ?? 0), 0);
   const visibleNeeds = useMemo(() => {
     const f = needFilter.trim().toLowerCase();
     return (needs.data ?? []).filter((n) => (n.status !== 'dismissed' || needIds.includes(n.id)) && (!f || n.title.toLowerCase().includes(f)));
@@ -253,11 +253,11 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
   function validate(): { body: ActionBody; problems: Record<string, string> } {
     const problems: Record<string, string> = {};
     const money = (text: string, key: string) => {
-      const cents = parseEuro(text);
+      const cents = parseEuro(text, ZERO_IF_BLANK);
       if (cents === null) problems[key] = t('editor.errors.amount');
       return cents ?? 0;
     };
-    const minutes = parseHours(hours);
+    const minutes = parseHours(hours, ZERO_IF_BLANK);
     if (minutes === null) problems.durationMinutes = t('editor.errors.hours');
     if (!title.trim()) problems.title = t('editor.errors.title');
     if (mode === 'count' && !/^\d+$/.test(count.trim())) problems.participantsCount = t('editor.errors.count');

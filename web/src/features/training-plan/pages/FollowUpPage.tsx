@@ -12,7 +12,7 @@ import { TextAreaField } from '../../../components/TextAreaField';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { planKey, reassess, recordEvaluation, recordParticipation, useFollowUp, usePlan, type FollowUpAction } from '../api/plans';
 import { KindLabel } from '../components/Badges';
-import { hoursInput, parseHours } from '../money';
+import { hoursInput, parseHours, ZERO_IF_BLANK } from '../../../components/money';
 import '../training-plan.css';
 
 const statuses = ['planned', 'enrolled', 'attended', 'completed', 'no_show', 'cancelled'] as const;
@@ -181,7 +181,7 @@ function ParticipationEditor({
     event.preventDefault();
     setError(null);
     setSaved(false);
-    const minutes = parseHours(hours);
+    const minutes = parseHours(hours, ZERO_IF_BLANK);
     try {
       await recordParticipation(orgId, planId, actionId, participant.personId, {
         status,

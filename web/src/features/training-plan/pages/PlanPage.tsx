@@ -15,7 +15,7 @@ import { approvePlan, closePlan, createPlan, exportUrl, plansKey, startNewVersio
 import { BudgetChart } from '../components/BudgetChart';
 import { KindLabel, PlanStatusBadge } from '../components/Badges';
 import { editionDates } from '../components/offer-text';
-import { formatEuro } from '../money';
+import { formatEuro } from '../../../components/money';
 import '../training-plan.css';
 
 type Step = 'approve' | 'close' | 'newVersion';
