@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { PictogramFrame } from './PictogramFrame';
 
 /**
  * Built-in pictograms for the levels of the default scale (src/db/reference-data.ts):
@@ -47,25 +48,10 @@ export function isPictogramName(value: unknown): value is PictogramName {
 }
 
 export function Pictogram({ name, size = 40, label }: { name: string | null | undefined; size?: number; label?: string }) {
-  const shape = isPictogramName(name) ? shapes[name] : <circle cx="24" cy="24" r="16" fill="#eee" />;
+  const known = isPictogramName(name);
   return (
-    <svg
-      className="pictogram"
-      width={size}
-      height={size}
-      viewBox="0 0 48 48"
-      fill="none"
-      stroke="#1b1b1b"
-      strokeWidth={2.5}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      role={label ? 'img' : undefined}
-      aria-label={label}
-      aria-hidden={label ? undefined : true}
-      focusable="false"
-      data-pictogram={isPictogramName(name) ? name : 'unknown'}
-    >
-      {shape}
-    </svg>
+    <PictogramFrame className="pictogram" size={size} label={label} data={{ pictogram: known ? name : 'unknown' }}>
+      {known ? shapes[name] : <circle cx="24" cy="24" r="16" fill="#eee" />}
+    </PictogramFrame>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { PictogramFrame } from '../../../components/PictogramFrame';
 
 /**
  * Pictograms of the campaign screens. Always decorative: the words sit next to them, so they
@@ -128,21 +129,8 @@ const shapes: Record<IconName, ReactElement> = {
 
 export function Icon({ name, size = 28 }: { name: IconName; size?: number }) {
   return (
-    <svg
-      className="campaign-icon"
-      width={size}
-      height={size}
-      viewBox="0 0 48 48"
-      fill="none"
-      stroke="#1b1b1b"
-      strokeWidth={2.5}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      data-icon={name}
-    >
+    <PictogramFrame className="campaign-icon" size={size} data={{ icon: name }}>
       {shapes[name]}
-    </svg>
+    </PictogramFrame>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { PictogramFrame } from '../../../components/PictogramFrame';
 
 /**
  * Pictograms of the leerportaal. Always decorative: the words stand next to them, so screen
@@ -145,21 +146,8 @@ const shapes: Record<LearnerIconName, ReactElement> = {
 
 export function LearnerIcon({ name, size = 28 }: { name: LearnerIconName; size?: number }) {
   return (
-    <svg
-      className="learner-icon"
-      width={size}
-      height={size}
-      viewBox="0 0 48 48"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2.5}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      data-icon={name}
-    >
+    <PictogramFrame className="learner-icon" size={size} stroke="currentColor" data={{ icon: name }}>
       {shapes[name]}
-    </svg>
+    </PictogramFrame>
   );
 }

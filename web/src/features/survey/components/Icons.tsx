@@ -1,10 +1,12 @@
 import type { ReactElement } from 'react';
+import { PictogramFrame } from '../../../components/PictogramFrame';
 
 /**
  * Pictograms of the survey screens. Always decorative: the words sit next to them, so they are
  * hidden from screen readers. Simple shapes, thick strokes.
  */
-export type SurveyIconName = 'clock' | 'eye' | 'lock' | 'speaker' | 'question' | 'broken-link' | 'calendar' | 'closed' | 'thanks' | 'warning' | 'list';
+export type SurveyIconName =
+  'clock' | 'eye' | 'lock' | 'speaker' | 'question' | 'broken-link' | 'calendar' | 'closed' | 'thanks' | 'warning' | 'list';
 
 const shapes: Record<SurveyIconName, ReactElement> = {
   clock: (
@@ -81,21 +83,8 @@ const shapes: Record<SurveyIconName, ReactElement> = {
 
 export function SurveyIcon({ name, size = 40 }: { name: SurveyIconName; size?: number }) {
   return (
-    <svg
-      className="survey-icon"
-      width={size}
-      height={size}
-      viewBox="0 0 48 48"
-      fill="none"
-      stroke="#1b1b1b"
-      strokeWidth={2.5}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      data-icon={name}
-    >
+    <PictogramFrame className="survey-icon" size={size} data={{ icon: name }}>
       {shapes[name]}
-    </svg>
+    </PictogramFrame>
   );
 }
