@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Heatmap } from '../../src/modules/diagnosis/schemas.js';
 import { databaseKinds } from '../support/databases.js';
+import { pdfWords } from '../support/pdf-text.js';
 import { createTestApp, logIn, type Session, type TestApp } from '../support/test-app.js';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../factories/accounts.js';
 import { buildCompetence, buildPublicFramework } from '../factories/competences.js';
@@ -286,11 +288,22 @@ describe.each(databaseKinds)('anonymity attacks on %s', (kind) => {
 
   it('the PDF report is drawn from the suppressed screens (a team of 4 in it)', async () => {
     // The report calls the same heat map, top-needs and prognosis functions as the screens attacked
-    // above (diagnosis service, report()); pdfkit compresses its text, so only the document is checked.
+    // above (diagnosis service, report()): its heat map rows read exactly as the screen's cells,
+    // "< k" wherever the screen hides one.
     const res = await hr.request('GET', `/api/organisations/${orgId}/diagnosis/report.pdf?groupBy=team`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/pdf');
-    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const words = pdfWords(res.rawPayload);
+    const map = (await hr.request('GET', `/api/organisations/${orgId}/diagnosis/heatmap?groupBy=team`)).json() as Heatmap;
+    const share = (c: { shown: boolean; shareGap1: number | null }) => (c.shown ? `${Math.round(c.shareGap1! * 100)}%` : `< ${K}`);
+    let hidden = 0;
+    for (const competence of map.competences) {
+      const cells = map.groups.map((g) => map.cells.find((c) => c.competenceId === competence.id && c.groupId === g.id)!);
+      hidden += cells.filter((c) => !c.shown).length;
+      const total = map.totals.find((c) => c.competenceId === competence.id)!;
+      expect(words).toContain([competence.label.nl, ...cells.map(share), share(total)].join(' '));
+    }
+    expect(hidden).toBeGreaterThan(0);
   });
 
   it('every route that looks like an aggregate is attacked here or declared not to be one', async () => {

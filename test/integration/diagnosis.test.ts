@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignCompetences, campaigns, surveyResponses } from '../../src/db/schema/index.js';
 import { recordAssessments, type NewAssessment } from '../../src/modules/assessments/record.js';
 import { databaseKinds } from '../support/databases.js';
+import { pdfWords } from '../support/pdf-text.js';
 import { createTestApp, logIn, type Session, type TestApp } from '../support/test-app.js';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../factories/accounts.js';
 import { buildCompetence, buildPublicFramework } from '../factories/competences.js';
@@ -652,9 +653,35 @@ describe.each(databaseKinds)('diagnosis on %s', (kind) => {
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
       expect(res.headers['content-disposition']).toContain('diagnosis-report-nl.pdf');
+      const nl = pdfWords(res.rawPayload);
+      // Narrow columns break long names anywhere ("Buitendiens t"): names are compared without spaces.
+      const compact = (text: string) => text.replace(/ /g, '');
+      for (const words of [
+        'Diagnose van de opleidingsnoden',
+        'Werkplaats De Brug',
+        'Warmtekaart',
+        'Grootste opleidingsnoden per doelgroep',
+        'Prognose',
+        'Werkwijze',
+        'Buitendienst',
+        'Conditionering',
+      ])
+        expect(compact(nl)).toContain(compact(words));
+      // The heat map's row of a competence reads as on the screen: the share with a gap per team in
+      // the screen's order, "< 5" where the screen hides the cell (team B has 4 people), then the total.
+      const map = await heatmap('?groupBy=team');
+      const share = (c: Record<string, unknown>) => (c.shown ? `${Math.round((c.shareGap1 as number) * 100)}%` : '< 5');
+      const row = ['Veilig werken', ...map.groups.map((g: { id: string }) => share(cell(map, ids.c1, g.id))), share(total(map, ids.c1))];
+      expect(row).toContain('< 5');
+      expect(nl).toContain(row.join(' '));
+
       const fr = await get(hr, `/diagnosis/report.pdf?locale=fr&campaignId=${ids.anonymousCampaign}&groupBy=target_group`);
       expect(fr.statusCode).toBe(200);
       expect(fr.headers['content-disposition']).toContain('diagnosis-report-fr.pdf');
+      const french = pdfWords(fr.rawPayload);
+      for (const words of ['Diagnostic des besoins de formation', 'Travailler en sécurité', 'Méthode'])
+        expect(compact(french)).toContain(compact(words));
+      expect(french).not.toContain('Werkwijze');
       const audit = await t.db.database.query<{ subject: string }>(
         `select subject from audit_log where event = 'data_export' and organisation_id = $1`,
         [orgId],

@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { createPdf, type TableCell } from '../../server/documents/pdf.js';
 import { pickLocalized, type Lang } from '../../domain/competences/localized.js';
 import type { Translate } from './messages.js';
 import type { Heatmap, HeatmapGroup, Prognosis, PrognosisPoint, TopNeeds } from './schemas.js';
@@ -23,21 +22,6 @@ export interface ReportInput {
   prognosis: Prognosis;
 }
 
-/* Fonts: DejaVu Sans when the system has it (full Unicode), else the built-in Helvetica (WinAnsi). */
-const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
-const DEJAVU_BOLD = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
-
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-/** Replaces what Helvetica (WinAnsi) cannot draw. */
-export function toWinAnsi(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    out += (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch) || ch === '\n' ? ch : '?';
-  }
-  return out;
-}
-
 /** Colour bands of the share of persons with a gap (text is always printed too, never colour alone). */
 export const bands = [
   { below: 0.2, colour: '#d8f0d2', legend: 'legendLow' },
@@ -48,97 +32,11 @@ export const bands = [
 export const HIDDEN_COLOUR = '#e3e3e3';
 const bandOf = (share: number) => bands.find((b) => share < b.below)!;
 
-const PAGE = { width: 841.89, height: 595.28 };
-const MARGIN = 40;
-const CONTENT_WIDTH = PAGE.width - 2 * MARGIN;
-
 export async function renderReport(input: ReportInput): Promise<Buffer> {
   const { t, locale } = input;
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margin: MARGIN,
-    bufferPages: true,
-    info: { Title: t('reportTitle'), Author: 'Leerkompas', Subject: input.organisationName },
-    lang: locale,
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
-
-  const unicode = fs.existsSync(DEJAVU) && fs.existsSync(DEJAVU_BOLD);
-  if (unicode) {
-    doc.registerFont('body', DEJAVU);
-    doc.registerFont('body-bold', DEJAVU_BOLD);
-  }
-  const regular = unicode ? 'body' : 'Helvetica';
-  const bold = unicode ? 'body-bold' : 'Helvetica-Bold';
-  const txt = (text: string) => (unicode ? text : toWinAnsi(text));
+  const pdf = createPdf({ title: t('reportTitle'), subject: input.organisationName, locale, layout: 'landscape' });
+  const { doc, regular, bold, margin, contentWidth, txt, ensureSpace, heading, paragraph, table } = pdf;
   const label = (l: Record<string, string | undefined>) => txt(pickLocalized(l, locale));
-  const bottom = () => PAGE.height - MARGIN;
-
-  const ensureSpace = (height: number) => {
-    if (doc.y + height > bottom()) doc.addPage();
-  };
-  const heading = (text: string) => {
-    ensureSpace(60);
-    doc.moveDown(0.6).font(bold).fontSize(14).fillColor('#000000').text(txt(text), MARGIN, doc.y, { width: CONTENT_WIDTH });
-    doc.moveDown(0.3);
-  };
-  const paragraph = (text: string, size = 10) => {
-    doc.font(regular).fontSize(size).fillColor('#000000');
-    ensureSpace(doc.heightOfString(txt(text), { width: CONTENT_WIDTH }) + 4);
-    doc.text(txt(text), MARGIN, doc.y, { width: CONTENT_WIDTH });
-    doc.moveDown(0.3);
-  };
-
-  interface TableCell {
-    text: string;
-    fill?: string;
-    bold?: boolean;
-    align?: 'left' | 'center' | 'right';
-  }
-  /** A table with a repeated header row on every page it spans. */
-  const table = (widths: number[], header: TableCell[], rows: TableCell[][], fontSize = 8) => {
-    const pad = 3;
-    const rowHeight = (cells: TableCell[]) =>
-      Math.max(
-        ...cells.map((cell, i) => {
-          doc.font(cell.bold ? bold : regular).fontSize(fontSize);
-          return doc.heightOfString(txt(cell.text) || ' ', { width: widths[i] - 2 * pad }) + 2 * pad;
-        }),
-      );
-    const drawRow = (cells: TableCell[], y: number, height: number) => {
-      let x = MARGIN;
-      cells.forEach((cell, i) => {
-        if (cell.fill) doc.rect(x, y, widths[i], height).fill(cell.fill);
-        doc.rect(x, y, widths[i], height).lineWidth(0.5).stroke('#8a8a8a');
-        doc
-          .font(cell.bold ? bold : regular)
-          .fontSize(fontSize)
-          .fillColor('#000000')
-          .text(txt(cell.text), x + pad, y + pad, { width: widths[i] - 2 * pad, align: cell.align ?? 'left', lineBreak: true });
-        x += widths[i];
-      });
-      doc.x = MARGIN;
-      doc.y = y + height;
-    };
-    const headerHeight = rowHeight(header);
-    ensureSpace(headerHeight + 20);
-    drawRow(header, doc.y, headerHeight);
-    for (const row of rows) {
-      const height = rowHeight(row);
-      if (doc.y + height > bottom()) {
-        doc.addPage();
-        drawRow(header, doc.y, headerHeight);
-      }
-      drawRow(row, doc.y, height);
-    }
-    doc.moveDown(0.5);
-  };
 
   const hidden = t('hidden', { k: input.k });
   const percent = (share: number | null) => (share === null ? '' : `${Math.round(share * 100)}%`);
@@ -146,11 +44,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
     value === null ? '' : value.toLocaleString(`${locale}-BE`, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
   // ------------------------------------------------------------ title
-  doc
-    .font(bold)
-    .fontSize(20)
-    .text(txt(t('reportTitle')), { width: CONTENT_WIDTH });
-  doc.moveDown(0.3);
+  pdf.title(t('reportTitle'));
   paragraph(t('reportFor', { title: input.organisationName }), 11);
   paragraph(input.campaignTitle ? t('reportCampaign', { title: input.campaignTitle }) : t('reportAllPeople'), 11);
   paragraph(
@@ -171,7 +65,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   };
   const labelWidth = 200;
   const columnWidth = 62;
-  const perChunk = Math.max(1, Math.floor((CONTENT_WIDTH - labelWidth) / columnWidth) - 1);
+  const perChunk = Math.max(1, Math.floor((contentWidth - labelWidth) / columnWidth) - 1);
   const chunks_ = heat.groups.length
     ? Array.from({ length: Math.ceil(heat.groups.length / perChunk) }, (_, i) => heat.groups.slice(i * perChunk, (i + 1) * perChunk))
     : [[]];
@@ -198,22 +92,22 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   doc
     .font(bold)
     .fontSize(9)
-    .text(txt(t('legendTitle')), MARGIN, doc.y);
+    .text(txt(t('legendTitle')), margin, doc.y);
   const legend = [
     ...bands.map((b) => ({ colour: b.colour, text: t(b.legend) })),
     { colour: HIDDEN_COLOUR, text: `${hidden}: ${t('legendHidden', { k: input.k })}` },
   ];
   for (const item of legend) {
     const y = doc.y + 2;
-    doc.rect(MARGIN, y, 14, 10).fill(item.colour);
-    doc.rect(MARGIN, y, 14, 10).lineWidth(0.5).stroke('#8a8a8a');
+    doc.rect(margin, y, 14, 10).fill(item.colour);
+    doc.rect(margin, y, 14, 10).lineWidth(0.5).stroke('#8a8a8a');
     doc
       .font(regular)
       .fontSize(9)
       .fillColor('#000000')
-      .text(txt(item.text), MARGIN + 20, y, { width: CONTENT_WIDTH - 20 });
+      .text(txt(item.text), margin + 20, y, { width: contentWidth - 20 });
   }
-  doc.x = MARGIN;
+  doc.x = margin;
 
   // ------------------------------------------------------------ top needs
   doc.addPage();
@@ -224,7 +118,7 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
       .font(bold)
       .fontSize(11)
       .fillColor('#000000')
-      .text(txt(t(group.targetGroup)), MARGIN, doc.y);
+      .text(txt(t(group.targetGroup)), margin, doc.y);
     doc.moveDown(0.2);
     if (group.items.length) {
       table(
@@ -299,24 +193,5 @@ export async function renderReport(input: ReportInput): Promise<Buffer> {
   for (const key of ['method1', 'method2', 'method3', 'method4', 'method5', 'method6'] as const)
     paragraph(t(key, { k: input.k, months: input.validityMonths }));
 
-  // Page numbers (written in the bottom margin, so no page is added).
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const saved = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font(regular)
-      .fontSize(8)
-      .fillColor('#555555')
-      .text(txt(`${t('reportTitle')} · ${t('page', { n: i + 1 })}`), MARGIN, PAGE.height - MARGIN + 14, {
-        width: CONTENT_WIDTH,
-        align: 'right',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = saved;
-  }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return pdf.finish((page) => `${t('reportTitle')} · ${t('page', { n: page })}`);
 }
