@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds } from '../support/databases.js';
+import { pdfWords } from '../support/pdf-text.js';
 import { createTestApp, logIn, type Session, type TestApp } from '../support/test-app.js';
 import { buildOrganisation, buildUser, TEST_PASSWORD } from '../factories/accounts.js';
 import { buildCompetence, buildPublicFramework } from '../factories/competences.js';
@@ -455,7 +456,10 @@ describe.each(databaseKinds)('campaigns on %s', (kind) => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(res.rawPayload.length).toBeGreaterThan(2000);
+      // One card per person of the team, and nobody else's.
+      const printed = pdfWords(res.rawPayload);
+      for (const words of ['Kleine 1', 'Kleine 2', 'Kleine ploeg']) expect(printed).toContain(words);
+      expect(printed).not.toMatch(/Inpak (\d|leider)/);
       const [after] = await sql<{ token_hash: string }>(
         'select token_hash from campaign_invitations where campaign_id = $1 and person_id = $2',
         [id, people.kleine2],
