@@ -3,6 +3,7 @@
  * export"): competences by key, editions inline, the provider's own `code` as identity.
  * Pure: parsing and formatting only; the module checks keys against the database.
  */
+import { OFFER_CSV_COLUMNS, type OfferCsvColumn } from '../../shared/offers.js';
 import type { OfferFormat } from './rules.js';
 
 export interface ExchangeEdition {
@@ -34,34 +35,6 @@ export interface ExchangeOffer {
   editions: ExchangeEdition[];
 }
 
-export const OFFER_CSV_COLUMNS = [
-  'code',
-  'title_nl',
-  'title_fr',
-  'title_en',
-  'description_nl',
-  'description_fr',
-  'description_en',
-  'languages',
-  'format',
-  'postcode',
-  'municipality',
-  'duration_minutes',
-  'price_eur',
-  'target_audience',
-  'entry_requirements',
-  'level',
-  'orientation',
-  'initiative',
-  'length',
-  'recognitions',
-  'credential',
-  'accessibility',
-  'competences',
-  'editions',
-  'status',
-] as const;
-export type OfferCsvColumn = (typeof OFFER_CSV_COLUMNS)[number];
 const REQUIRED: readonly OfferCsvColumn[] = ['code', 'title_nl', 'description_nl', 'languages', 'format', 'duration_minutes', 'price_eur'];
 
 /** Field path (as the rules name it) → CSV column, for per-line messages. */

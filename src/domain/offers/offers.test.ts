@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { placeOfPostcode } from './regions.js';
 import { brusselsDate, publishProblems, validateEdition, validateOfferFields, type OfferFields } from './rules.js';
-import { csvColumnOf, OFFER_CSV_COLUMNS, offerToCsvRow, parseEuros, parseOfferCsvRow, readOfferCsvHeader, unguard } from './exchange.js';
+import { OFFER_CSV_COLUMNS } from '../../shared/offers.js';
+import { csvColumnOf, offerToCsvRow, parseEuros, parseOfferCsvRow, readOfferCsvHeader, unguard } from './exchange.js';
 
 describe('postcodes', () => {
   it('derives the province and, for known postcodes, the municipality', () => {

@@ -7,13 +7,13 @@ import type { LocalizedText } from '../../db/schema/columns.js';
 import {
   csvColumnOf,
   GUARDED_COLUMNS,
-  OFFER_CSV_COLUMNS,
   offerToCsvRow,
   parseOfferCsvRow,
   readOfferCsvHeader,
   type ExchangeOffer,
 } from '../../domain/offers/exchange.js';
 import { sameJson } from '../../domain/competences/framework-sync.js';
+import { OFFER_CSV_COLUMNS } from '../../shared/offers.js';
 import { placeOfPostcode } from '../../domain/offers/regions.js';
 import { brusselsDate, publishProblems, validateEdition, validateOfferFields, type OfferFormat, type Problem } from '../../domain/offers/rules.js';
 import { writeAudit } from '../../server/audit.js';

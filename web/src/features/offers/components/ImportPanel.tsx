@@ -1,40 +1,12 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { OFFER_CSV_COLUMNS } from '../../../../../src/shared/offers';
 import { ApiError } from '../../../api/http';
 import { useSession } from '../../../api/session';
 import { DataTable } from '../../../components/DataTable';
 import { ErrorMessage, Notice } from '../../../components/Status';
 import { exportUrl, importCsv, importJson, offersKey, type ImportResult } from '../api/offers';
-
-/** Columns of the exchange CSV (docs/api.md "Offers: import and export"); the export writes the same. */
-const columns = [
-  'code',
-  'title_nl',
-  'title_fr',
-  'title_en',
-  'description_nl',
-  'description_fr',
-  'description_en',
-  'languages',
-  'format',
-  'postcode',
-  'municipality',
-  'duration_minutes',
-  'price_eur',
-  'target_audience',
-  'entry_requirements',
-  'level',
-  'orientation',
-  'initiative',
-  'length',
-  'recognitions',
-  'credential',
-  'accessibility',
-  'competences',
-  'editions',
-  'status',
-];
 
 /**
  * Import offers from a CSV (or JSON) file and export them. Each line stands alone: a broken line
@@ -98,7 +70,7 @@ export function ImportPanel({ orgId }: { orgId: string }) {
         <summary>{t('import.columnsTitle')}</summary>
         <p>{t('import.columnsIntro')}</p>
         <p className="offer-columns">
-          {columns.map((c) => (
+          {OFFER_CSV_COLUMNS.map((c) => (
             <code key={c}>{c}</code>
           ))}
         </p>
