@@ -279,7 +279,14 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   // instead of holding it forever. pg-pool applies the same limit to waiting for a free
   // connection when all are busy, so an overloaded pool sheds requests (503) rather than queueing
   // them without end.
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+    // A closed connection takes its prepared statements along (queryNamed): with pg's default of
+    // 10 s, the first requests after every quiet spell would connect and plan anew.
+    idleTimeoutMillis: 300_000,
+  });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
