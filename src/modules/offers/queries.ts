@@ -42,7 +42,8 @@ export async function codeTaken(db: Executor, providerId: string, code: string, 
   return Boolean(row && row.id !== exceptId);
 }
 
-export async function listOffers(db: Executor, providerId: string, filter: { status?: string; q?: string }) {
+/** A provider's offers; `nextStartsOn` is the first scheduled edition on or after `today` (YYYY-MM-DD, Brussels). */
+export async function listOffers(db: Executor, providerId: string, filter: { status?: string; q?: string }, today: string) {
   const conditions = [sql`o.provider_id = ${providerId}`];
   if (filter.status) conditions.push(sql`o.status = ${filter.status}`);
   if (filter.q?.trim()) {
@@ -68,7 +69,7 @@ export async function listOffers(db: Executor, providerId: string, filter: { sta
     sql`select o.id, o.code, o.title, o.format, o.status, o.languages, o.region, o.price_cents as "priceCents", o.duration_minutes as "durationMinutes",
           (select count(*)::int from offer_competences c where c.offer_id = o.id and c.confirmed) as "competenceCount",
           (select count(*)::int from offer_competences c where c.offer_id = o.id and not c.confirmed) as "unconfirmedCount",
-          (select min(e.starts_on)::text from offer_editions e where e.offer_id = o.id and e.status = 'scheduled' and e.starts_on >= current_date) as "nextStartsOn",
+          (select min(e.starts_on)::text from offer_editions e where e.offer_id = o.id and e.status = 'scheduled' and e.starts_on >= ${today}::date) as "nextStartsOn",
           to_char(o.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "updatedAt"
         from offers o where ${sql.join(conditions, sql` and `)}
         order by o.updated_at desc, o.id`,

@@ -574,7 +574,7 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
   return {
     async listOffers(actor: Actor | null, providerId: string, filter: { status?: string; q?: string }): Promise<OfferSummary[]> {
       await requireProvider(actor, 'offer:read', providerId);
-      return q.listOffers(db, providerId, filter);
+      return q.listOffers(db, providerId, filter, brusselsDate(now()));
     },
 
     async getOffer(actor: Actor | null, providerId: string, id: string): Promise<OfferDetail> {
