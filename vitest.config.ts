@@ -35,8 +35,11 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          pool: 'forks',
-          poolOptions: { forks: { singleFork: true } },
+          // One file at a time, in a worker thread: a pool of its own, which Vitest runs beside the
+          // forks of the other projects. (A single fork in the forks pool would only start once
+          // every other file is done, and the browser tests, a third of the suite, would run alone.)
+          pool: 'threads',
+          poolOptions: { threads: { singleThread: true } },
         },
       },
     ],
