@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../src/db/client.js';
 import { createUserWithRole } from '../../src/modules/organisations/service.js';
 import { organisations } from '../../src/db/schema/index.js';
+import type { Actor } from '../../src/server/tenancy.js';
 import type { OrganisationKind, Role } from '../../src/shared/roles.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -21,4 +22,19 @@ export async function buildUser(database: Database, options: { organisationId: s
   const email = options.email ?? `${options.role}-${randomUUID().slice(0, 8)}@example.org`;
   const { user } = await createUserWithRole(database.db, { email, password: TEST_PASSWORD, organisation: options.organisationId, role: options.role });
   return user;
+}
+
+/**
+ * The signed-in user a service sees, for tests that call a service directly (e.g. with their own
+ * clock): one role in one organisation, no user row needed.
+ */
+export function actorWith(organisationId: string, role: Role): Actor {
+  return {
+    userId: randomUUID(),
+    email: `${role}@example.org`,
+    displayName: role,
+    locale: 'nl',
+    memberships: [{ organisationId, role }],
+    isPlatformAdmin: false,
+  };
 }

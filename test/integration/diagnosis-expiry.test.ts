@@ -3,7 +3,7 @@ import { recordAssessments, type NewAssessment } from '../../src/modules/assessm
 import { createDiagnosisService } from '../../src/modules/diagnosis/service.js';
 import type { Actor } from '../../src/server/tenancy.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
-import { buildOrganisation } from '../factories/accounts.js';
+import { actorWith, buildOrganisation } from '../factories/accounts.js';
 import { buildCompetence, buildPublicFramework } from '../factories/competences.js';
 import { buildFunctionProfile, buildPerson, buildTeam } from '../factories/people.js';
 
@@ -27,14 +27,7 @@ describe.each(databaseKinds)('diagnosis after ratings expire on %s', (kind) => {
     t = await createTestDatabase(kind);
     const org = await buildOrganisation(t.database);
     orgId = org.id;
-    actor = {
-      userId: '00000000-0000-7000-8000-000000000001',
-      email: 'hr@example.org',
-      displayName: 'HR',
-      locale: 'nl',
-      memberships: [{ organisationId: orgId, role: 'hr' }],
-      isPlatformAdmin: false,
-    };
+    actor = actorWith(orgId, 'hr');
     const fw = await buildPublicFramework(t.database);
     competenceId = (await buildCompetence(t.database, { frameworkId: fw.id, label: { nl: 'Veilig werken' } })).id;
     const profile = await buildFunctionProfile(t.database, { organisationId: orgId, items: [{ competenceId, requiredLevel: 3 }] });

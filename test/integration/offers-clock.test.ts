@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOffersService } from '../../src/modules/offers/service.js';
 import type { Actor } from '../../src/server/tenancy.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
-import { buildOrganisation } from '../factories/accounts.js';
+import { actorWith, buildOrganisation } from '../factories/accounts.js';
 import { buildOffer } from '../factories/catalog.js';
 
 /*
@@ -18,14 +18,7 @@ describe.each(databaseKinds)("a provider's offers list on %s", (kind) => {
   beforeAll(async () => {
     t = await createTestDatabase(kind);
     providerId = (await buildOrganisation(t.database, { kind: 'training_provider' })).id;
-    actor = {
-      userId: '00000000-0000-7000-8000-000000000002',
-      email: 'aanbieder@example.org',
-      displayName: 'Aanbieder',
-      locale: 'nl',
-      memberships: [{ organisationId: providerId, role: 'provider_staff' }],
-      isPlatformAdmin: false,
-    };
+    actor = actorWith(providerId, 'provider_staff');
     await buildOffer(t.database, {
       providerId,
       code: 'KLOK-1',
