@@ -15,7 +15,7 @@ export async function startServer(options: { config?: Config; demo?: boolean; we
   const database = await openDatabase(config.database);
   await migrateDatabase(database);
   await bootstrap(database.db);
-  await importBundledEscoOnce(database, (line) => console.log(line));
+  if (config.bundledEsco) await importBundledEscoOnce(database, (line) => console.log(line));
   const seedDemo = options.demo ?? config.demo;
   if (seedDemo && (await isEmpty(database.db))) {
     const { seedDemoData, printDemoLogins } = await import('./db/seed/demo.js');

@@ -36,3 +36,12 @@ describe('LEERKOMPAS_TRUST_PROXY', () => {
     expect(problemsOf(value)).toEqual([expect.stringMatching(/^LEERKOMPAS_TRUST_PROXY: "[^"]*" is not an address or range/)]);
   });
 });
+
+describe('LEERKOMPAS_ESCO', () => {
+  it('imports the bundled ESCO unless set to false, and refuses anything else', () => {
+    expect(loadConfig({}, '/srv').bundledEsco).toBe(true);
+    expect(loadConfig({ LEERKOMPAS_ESCO: 'true' }, '/srv').bundledEsco).toBe(true);
+    expect(loadConfig({ LEERKOMPAS_ESCO: 'false' }, '/srv').bundledEsco).toBe(false);
+    expect(() => loadConfig({ LEERKOMPAS_ESCO: 'no' }, '/srv')).toThrow(/LEERKOMPAS_ESCO/);
+  });
+});

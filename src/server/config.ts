@@ -14,6 +14,7 @@ const EnvSchema = Type.Object({
   DATABASE_POOL_SIZE: Type.Optional(Type.String({ pattern: '^[0-9]{1,3}$' })),
   LEERKOMPAS_DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
   LEERKOMPAS_DEMO: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  LEERKOMPAS_ESCO: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   LEERKOMPAS_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
   LEERKOMPAS_BODY_LIMIT: Type.Optional(Type.String({ pattern: '^[0-9]{1,10}$' })),
   LEERKOMPAS_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$' })),
@@ -48,6 +49,8 @@ export interface Config {
   };
   /** Seed demo data when the database is empty on start. */
   readonly demo: boolean;
+  /** Import the bundled Dutch ESCO files on start when no ESCO framework exists yet. */
+  readonly bundledEsco: boolean;
   readonly logLevel: string;
 }
 
@@ -122,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       surveyPerMinute: Number(e.LEERKOMPAS_SURVEY_LIMIT ?? 600),
     },
     demo: e.LEERKOMPAS_DEMO !== 'false',
+    bundledEsco: e.LEERKOMPAS_ESCO !== 'false',
     logLevel: e.LOG_LEVEL ?? 'info',
   };
   return Object.freeze(config);

@@ -10,11 +10,14 @@ import { httpLogin, killHard, runCli, startServerProcess } from '../support/serv
 const PASSWORD = 'durable-password-1';
 
 /** Environment for a server on a fresh database of the given kind. */
+/** No demo world and no bundled ESCO: the test is about the writes, and both would only lengthen the first start. */
+const BARE = { LEERKOMPAS_DEMO: 'false', LEERKOMPAS_ESCO: 'false' };
+
 async function freshDatabaseEnv(kind: string, cleanups: Array<() => Promise<void>>): Promise<Record<string, string>> {
   if (kind === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lk-durable-'));
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    return { LEERKOMPAS_DATA_DIR: dir, LEERKOMPAS_DEMO: 'false' };
+    return { LEERKOMPAS_DATA_DIR: dir, ...BARE };
   }
   const name = `lk_durable_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
@@ -27,8 +30,7 @@ async function freshDatabaseEnv(kind: string, cleanups: Array<() => Promise<void
     await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await a.end();
   });
-  // No demo world: the test is about the writes, and seeding would only lengthen every start.
-  return { DATABASE_URL: adminUrl(name), LEERKOMPAS_DEMO: 'false' };
+  return { DATABASE_URL: adminUrl(name), ...BARE };
 }
 
 describe.each(databaseKinds)('acknowledged writes survive kill -9 on %s', (kind) => {
@@ -42,6 +44,7 @@ describe.each(databaseKinds)('acknowledged writes survive kill -9 on %s', (kind)
     runCli(['user', 'create', '--email', 'admin@durable.test', '--org', 'leerkompas', '--role', 'platform_admin'], env, `${PASSWORD}\n`);
 
     const first = await startServerProcess(env);
+    expect(first.output(), 'LEERKOMPAS_ESCO=false leaves the bundled ESCO out').not.toMatch(/Importing the bundled Dutch ESCO/);
     const request = await httpLogin(first.baseUrl, 'admin@durable.test', PASSWORD);
     // Concurrent writers, each write a transaction; record what was acknowledged. Every loop makes
     // an organisation (one row) and then grants a role in it (membership and audit row in one
