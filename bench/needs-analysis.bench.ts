@@ -142,6 +142,10 @@ async function withCpu(kind: BenchDatabaseKind, load: () => Promise<LoadResult>)
   };
 }
 
+/** A run's throughput against the mean of the 204 measurements just before and after it. */
+const ratioTo204 = (requestsPerSecond: number, noopBefore: number, noopAfter: number) =>
+  round(requestsPerSecond / ((noopBefore + noopAfter) / 2), 3);
+
 const cpuText = (cpu: CpuPerRequest) => `${cpu.serverThreadCpuMs} / ${cpu.otherThreadsCpuMs} / ${cpu.postgresCpuMs ?? '–'} ms`;
 
 async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void) {
@@ -269,7 +273,7 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
         noops.push(await runNoop(NOOP_VISITS));
       }
       const roundRatios = visits.map((v, r) =>
-        round(v.requestsPerSecond / ((noops[r]!.requestsPerSecond + noops[r + 1]!.requestsPerSecond) / 2), 3),
+        ratioTo204(v.requestsPerSecond, noops[r]!.requestsPerSecond, noops[r + 1]!.requestsPerSecond),
       );
       const errors = visits.reduce((sum, v) => sum + v.errors, 0);
       const firstErrors = visits.flatMap((v) => v.firstErrors).slice(0, 5);
@@ -316,7 +320,7 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
         ['submit', (visit) => visit.slice(-1)],
       ];
       const byRequestType: Record<string, { requestsPerSecond: number; p50Ms: number } & CpuPerRequest> = {};
-      const noopAround: Record<string, number> = {};
+      const noopAround = { before: 0, after: 0 };
       for (const [type, pick] of requestTypes) {
         if (type === 'answer') noopAround.before = (await runNoop(NOOP_VISITS)).requestsPerSecond;
         const { run, cpu } = await withCpu(kind, () => runLoad(origin, CONCURRENCY, splitVisits.map(pick)));
@@ -324,7 +328,7 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
         byRequestType[type] = { requestsPerSecond: run.requestsPerSecond, p50Ms: run.p50Ms, ...cpu };
         if (type === 'answer') noopAround.after = (await runNoop(NOOP_VISITS)).requestsPerSecond;
       }
-      const answerRatio = round(byRequestType.answer!.requestsPerSecond / ((noopAround.before! + noopAround.after!) / 2), 3);
+      const answerRatio = ratioTo204(byRequestType.answer!.requestsPerSecond, noopAround.before, noopAround.after);
       log(
         `${kind} by request type (CPU ms per request: server thread / other threads / PostgreSQL): ` +
           Object.entries(byRequestType)
@@ -342,13 +346,18 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
       type Measured = Awaited<ReturnType<typeof withCpu>>;
       const floorNoop = () => withCpu(kind, () => runNoop(NOOP_VISITS));
       const floorNoops = [await floorNoop()];
-      const floorRuns: Record<keyof typeof FLOOR_ROUTES, Measured[]> = { oneRead: [], oneWrite: [] };
+      const floorRuns: Record<keyof typeof FLOOR_ROUTES, Array<Measured & { ratio: number }>> = { oneRead: [], oneWrite: [] };
       for (let r = 0; r < FLOOR_ROUNDS; r++) {
         for (const [floor, path] of Object.entries(FLOOR_ROUTES) as Array<[keyof typeof FLOOR_ROUTES, string]>) {
           const measured = await withCpu(kind, () => runLoad(origin, CONCURRENCY, floorScripts(path, FLOOR_VISITS)));
           if (measured.run.errors) throw new Error(`${path} failed: ${measured.run.firstErrors.join('; ')}`);
-          floorRuns[floor].push(measured);
-          floorNoops.push(await floorNoop());
+          const before = floorNoops[floorNoops.length - 1]!;
+          const after = await floorNoop();
+          floorNoops.push(after);
+          floorRuns[floor].push({
+            ...measured,
+            ratio: ratioTo204(measured.run.requestsPerSecond, before.run.requestsPerSecond, after.run.requestsPerSecond),
+          });
         }
       }
       /** Medians over the runs of each CPU figure. */
@@ -364,14 +373,7 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
         };
       };
       const floorOf = (floor: keyof typeof FLOOR_ROUTES) => {
-        const offset = floor === 'oneRead' ? 0 : 1;
-        const ratios = floorRuns[floor].map(({ run }, r) => {
-          const at = r * 2 + offset;
-          return round(
-            run.requestsPerSecond / ((floorNoops[at]!.run.requestsPerSecond + floorNoops[at + 1]!.run.requestsPerSecond) / 2),
-            3,
-          );
-        });
+        const ratios = floorRuns[floor].map((m) => m.ratio);
         return {
           path: FLOOR_ROUTES[floor],
           requestsPerSecond: floorRuns[floor].map(({ run }) => run.requestsPerSecond),

@@ -50,7 +50,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    trustProxy: typeof config.http.trustProxy === 'boolean' ? config.http.trustProxy : [...config.http.trustProxy],
+    trustProxy: config.http.trustProxy,
     bodyLimit: config.http.bodyLimit,
     // Every schema error is reported, unknown fields are rejected instead of silently dropped,
     // and no type coercion of bodies beyond query strings.

@@ -60,7 +60,7 @@ export class ConfigError extends Error {
   }
 }
 
-export type TrustProxy = boolean | readonly string[];
+export type TrustProxy = boolean | string[];
 
 /** Names proxy-addr (Fastify's trustProxy) knows for ranges of addresses. */
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -90,7 +90,7 @@ function parseTrustProxy(value: string | undefined): TrustProxy {
     throw new ConfigError([
       `LEERKOMPAS_TRUST_PROXY: "${wrong}" is not an address or range; use true, false, or the proxies' addresses and ranges separated by commas`,
     ]);
-  return Object.freeze(entries);
+  return entries;
 }
 
 /** Builds the frozen configuration; fails with the full list of bad variables. */
