@@ -133,7 +133,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // 2. Authentication.
   await app.register(sessionPlugin, { db: database.db });
 
-  // 3. Feature modules, all under /api.
+  // 3. Feature modules, all under /api. Needs reads through the diagnosis and learning-question services.
+  const diagnosis = createDiagnosisModule({ db: database.db });
+  const learningQuestions = createLearningQuestionsModule({ db: database.db });
   const modules = [
     createSystemModule({ database, version: deps.version }),
     createAuthModule({ db: database.db, sessionHours: config.auth.sessionHours, loginPerMinute: config.auth.loginPerMinute }),
@@ -143,12 +145,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     createFunctionProfilesModule({ db: database.db }),
     createFrameworkExchangeModule({ db: database.db }),
     createOrganisationIssuesModule({ db: database.db }),
-    createLearningQuestionsModule({ db: database.db }),
+    learningQuestions,
     createStarrModule({ db: database.db }),
     createTeamAssessmentModule({ db: database.db }),
     createCampaignsModule({ db: database.db, publicUrl: config.http.publicUrl }),
-    createDiagnosisModule({ db: database.db }),
-    createNeedsModule({ db: database.db }),
+    diagnosis,
+    createNeedsModule({ db: database.db, diagnosis: diagnosis.service, questions: learningQuestions.service }),
     createSurveyModule({ db: database.db, perMinute: config.auth.surveyPerMinute }),
     createTrainingPlansModule({ db: database.db }),
     createOffersModule({ db: database.db }),

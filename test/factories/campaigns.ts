@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { campaignCompetences, campaignInvitations, campaigns, type CampaignScope } from '../../src/db/schema/index.js';
 import type { LocalizedText } from '../../src/db/schema/columns.js';
-import { endOfDayInBrussels, todayInBrussels } from '../../src/domain/campaigns/expiry.js';
+import { endOfDayInBrussels } from '../../src/domain/campaigns/expiry.js';
+import { todayInBrussels } from '../../src/domain/calendar/brussels.js';
 import { hashToken, randomToken } from '../../src/server/auth/tokens.js';
 
 /**

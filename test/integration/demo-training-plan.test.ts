@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { seedDemoData } from '../../src/db/seed/demo.js';
-import { brusselsDay } from '../../src/modules/training-plans/service.js';
+import { todayInBrussels, yearInBrussels } from '../../src/domain/calendar/brussels.js';
 
 describe.each(databaseKinds)('demo training plan on %s', (kind) => {
   let t: TestDatabase;
   let notes: string[];
   let orgId: string;
-  const year = Number(brusselsDay(new Date()).slice(0, 4));
+  const year = yearInBrussels(new Date());
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -75,7 +75,7 @@ describe.each(databaseKinds)('demo training plan on %s', (kind) => {
               (select count(*) from assessments where organisation_id = $1 and note like 'Re-assessment after:%')::int as supervisor_ratings`,
       [orgId],
     );
-    const safetyHeld = brusselsDay(new Date()) >= `${year}-03-03`;
+    const safetyHeld = todayInBrussels(new Date()) >= `${year}-03-03`;
     if (safetyHeld) {
       expect(row.completed).toBeGreaterThanOrEqual(5);
       expect(row.minutes).toBeGreaterThan(0);

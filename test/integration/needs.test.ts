@@ -27,7 +27,7 @@ import {
   triages,
 } from '../../src/db/schema/index.js';
 import { recordAssessments } from '../../src/modules/assessments/record.js';
-import { todayInBrussels } from '../../src/domain/campaigns/expiry.js';
+import { todayInBrussels } from '../../src/domain/calendar/brussels.js';
 
 const day = 86_400_000;
 const dateAgo = (days: number) => new Date(Date.now() - days * day).toISOString().slice(0, 10);

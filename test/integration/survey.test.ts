@@ -7,7 +7,7 @@ import { buildCompetence, buildPublicFramework } from '../factories/competences.
 import { buildFunctionProfile, buildPerson, buildTeam } from '../factories/people.js';
 import { buildCampaign, buildInvitation, reissueInvitation } from '../factories/campaigns.js';
 import { hashToken } from '../../src/server/auth/tokens.js';
-import { todayInBrussels } from '../../src/domain/campaigns/expiry.js';
+import { todayInBrussels } from '../../src/domain/calendar/brussels.js';
 import { DEFAULT_SCALE_KEY } from '../../src/db/reference-data.js';
 import { recordAssessments } from '../../src/modules/assessments/record.js';
 import { linkState, submitGuarded, type LinkState } from '../../src/modules/survey/queries.js';

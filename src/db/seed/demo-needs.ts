@@ -1,6 +1,8 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { competences, functionProfileCompetences, functionProfiles, internalTrainers, learningQuestions, people, teams, trainingNeeds, users } from '../schema/index.js';
+import { createDiagnosisService } from '../../modules/diagnosis/service.js';
+import { createLearningQuestionsService } from '../../modules/learning-questions/service.js';
 import { createNeedsService } from '../../modules/needs/service.js';
 import type { TriageBody } from '../../modules/needs/schemas.js';
 import type { Actor } from '../../server/tenancy.js';
@@ -35,7 +37,8 @@ export const seedDeBrugNeeds: DemoStep = async (tx, { orgIds, now }) => {
   const actor: Actor = { userId: hr.id, email: hr.email, displayName: hr.displayName, locale: 'nl', memberships: [{ organisationId: orgId, role: 'hr' }], isPlatformAdmin: false };
   const clock = now ?? new Date();
   // The seeding transaction stands in for the database: the service's own transactions become savepoints.
-  const needs = createNeedsService({ db: tx as unknown as Db, now: () => clock });
+  const deps = { db: tx as unknown as Db, now: () => clock };
+  const needs = createNeedsService({ ...deps, diagnosis: createDiagnosisService(deps), questions: createLearningQuestionsService(deps) });
 
   const teamRows = await tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, orgId));
   const team = new Map(teamRows.map((t) => [t.name, t.id]));

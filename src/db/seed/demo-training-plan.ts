@@ -12,7 +12,8 @@ import {
   trainingPlans,
   users,
 } from '../schema/index.js';
-import { brusselsDay, createTrainingPlansService } from '../../modules/training-plans/service.js';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
+import { createTrainingPlansService } from '../../modules/training-plans/service.js';
 import { isApplicationDue } from '../../domain/plan/follow-up.js';
 import type { ActionBody } from '../../modules/training-plans/schemas.js';
 import type { Actor } from '../../server/tenancy.js';
@@ -47,7 +48,7 @@ export const seedDeBrugTrainingPlan: DemoStep = async (tx, { orgIds, now }) => {
   const orgId = orgIds.get(ORG_SLUG);
   if (!orgId) return;
   const clock = now ?? new Date();
-  const today = brusselsDay(clock);
+  const today = todayInBrussels(clock);
   const year = Number(today.slice(0, 4));
 
   const [existing] = await tx

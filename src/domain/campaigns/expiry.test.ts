@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDayInBrussels, todayInBrussels } from './expiry.js';
+import { endOfDayInBrussels } from './expiry.js';
 
 describe('endOfDayInBrussels', () => {
   it('summer time: 23:59:59 CEST is 21:59:59 UTC', () => {
@@ -15,21 +15,5 @@ describe('endOfDayInBrussels', () => {
     expect(endOfDayInBrussels('2026-03-29').toISOString()).toBe('2026-03-29T21:59:59.000Z');
     // 25 October 2026: clocks go back at 03:00; by midnight it is winter time.
     expect(endOfDayInBrussels('2026-10-25').toISOString()).toBe('2026-10-25T22:59:59.000Z');
-  });
-});
-
-describe('todayInBrussels', () => {
-  it('uses the Brussels calendar day, not the UTC one', () => {
-    expect(todayInBrussels(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
-    expect(todayInBrussels(new Date('2026-01-10T22:30:00Z'))).toBe('2026-01-10');
-  });
-
-  it('turns at midnight to the second, one instant after the other', () => {
-    // Winter: midnight in Brussels is 23:00 UTC; summer: 22:00 UTC.
-    expect(todayInBrussels(new Date('2026-12-15T22:59:59.999Z'))).toBe('2026-12-15');
-    expect(todayInBrussels(new Date('2026-12-15T23:00:00.000Z'))).toBe('2026-12-16');
-    expect(todayInBrussels(new Date('2026-06-30T21:59:59.999Z'))).toBe('2026-06-30');
-    expect(todayInBrussels(new Date('2026-06-30T22:00:00.000Z'))).toBe('2026-07-01');
-    expect(todayInBrussels(new Date('2026-06-30T21:59:30.000Z'))).toBe('2026-06-30');
   });
 });

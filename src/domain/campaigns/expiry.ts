@@ -3,10 +3,10 @@
  * Europe/Brussels, whether that day falls in summer time (UTC+2) or winter time (UTC+1).
  */
 
-export const CAMPAIGN_TIME_ZONE = 'Europe/Brussels';
+import { BRUSSELS_TIME_ZONE } from '../calendar/brussels.js';
 
 const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: CAMPAIGN_TIME_ZONE,
+  timeZone: BRUSSELS_TIME_ZONE,
   hourCycle: 'h23',
   year: 'numeric',
   month: '2-digit',
@@ -31,20 +31,4 @@ export function endOfDayInBrussels(isoDate: string): Date {
   let guess = local - offsetMinutes(new Date(local)) * 60_000;
   guess = local - offsetMinutes(new Date(guess)) * 60_000;
   return new Date(guess);
-}
-
-/**
- * The last date asked for, by UTC minute: every survey request asks, and formatting in a time zone
- * costs more than the rest of checking a link. Brussels' offsets are whole hours, so its days
- * begin on a UTC minute and every instant of one minute has the same date.
- */
-let lastDay = { minute: Number.NaN, day: '' };
-
-/** Today's date (YYYY-MM-DD) in Brussels. */
-export function todayInBrussels(now: Date): string {
-  const minute = Math.floor(now.getTime() / 60_000);
-  if (minute === lastDay.minute) return lastDay.day;
-  const p = Object.fromEntries(parts.formatToParts(now).map((x) => [x.type, x.value]));
-  lastDay = { minute, day: `${p.year}-${p.month}-${p.day}` };
-  return lastDay.day;
 }

@@ -1,4 +1,4 @@
-import { todayInBrussels } from '../campaigns/expiry.js';
+import { todayInBrussels } from '../calendar/brussels.js';
 
 /**
  * May a personal survey link be used right now? The answer decides the error the respondent sees,

@@ -1,4 +1,4 @@
-import { todayInBrussels } from '../campaigns/expiry.js';
+import { todayInBrussels } from '../calendar/brussels.js';
 
 /**
  * What an anonymous survey response may carry (docs/domain.md, "Anonymous survey responses"):

@@ -3,7 +3,8 @@ import type { Db, Executor } from '../../db/client.js';
 import { DEFAULT_SCALE_KEY } from '../../db/reference-data.js';
 import type { CampaignScope as ScopeColumn } from '../../db/schema/index.js';
 import { checkCampaignSettings, checkOpenCampaignChange, type CampaignProblem } from '../../domain/campaigns/campaign-rules.js';
-import { endOfDayInBrussels, todayInBrussels } from '../../domain/campaigns/expiry.js';
+import { endOfDayInBrussels } from '../../domain/campaigns/expiry.js';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
 import { invitationStatus, suppressProgress } from '../../domain/campaigns/invitations.js';
 import { resolveCampaignCompetences, type ResolvedCompetence } from '../../domain/campaigns/resolve-competences.js';
 import { writeAudit } from '../../server/audit.js';
@@ -11,7 +12,7 @@ import { hashToken, randomToken } from '../../server/auth/tokens.js';
 import { AppError, badRequest, notFound } from '../../server/errors.js';
 import { requireOrgPermission, type Actor } from '../../server/tenancy.js';
 import { findScaleByKey, findScales } from '../frameworks/queries.js';
-import { effectiveSettings } from '../organisations/service.js';
+import { effectiveSettings } from '../../domain/organisations/settings.js';
 import * as q from './queries.js';
 import type {
   CampaignCompetences,

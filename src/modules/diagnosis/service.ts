@@ -1,15 +1,16 @@
 import type { Db } from '../../db/client.js';
 import type { OrganisationSettings } from '../../db/schema/index.js';
 import { discloseCell, discloseRow, type CellCount, type Disclosure } from '../../domain/anonymity/disclosure.js';
+import { todayInBrussels, yearInBrussels } from '../../domain/calendar/brussels.js';
 import { currentLevel, gap, type AssessmentSource } from '../../domain/assessment/current-level.js';
 import { visibleLevels, type Visibility } from '../../domain/assessment/visibility.js';
 import { pickLocalized, type Lang } from '../../domain/competences/localized.js';
+import { effectiveSettings } from '../../domain/organisations/settings.js';
 import { competencePrognosis, type PrognosisSubject } from '../../domain/prognosis/prognosis.js';
 import { writeAudit } from '../../server/audit.js';
 import { AppError, badRequest, notFound } from '../../server/errors.js';
 import { requireOrgPermission, rolesIn, type Actor } from '../../server/tenancy.js';
 import { refreshExpiredStatus } from '../assessments/record.js';
-import { effectiveSettings } from '../organisations/service.js';
 import { heatmapTable, prognosisTable, toCsv, toXlsx, topNeedsTable, type Table } from './exports.js';
 import { translator, type Translate } from './messages.js';
 import * as q from './queries.js';
@@ -350,13 +351,13 @@ export function createDiagnosisService({ db, now = () => new Date() }: Diagnosis
       const who = requireOrgPermission(actor, 'diagnosis:read', organisationId);
       const ctx = await context(organisationId, query);
       const today = now();
-      const currentYear = today.getUTCFullYear();
+      const currentYear = yearInBrussels(today);
       if (query.horizonYear !== undefined && query.horizonYear < currentYear)
         throw badRequest('/querystring/horizonYear', `must be ${currentYear} or later`);
       const latest = await q.latestHorizonYear(db, organisationId);
       const horizonYear = query.horizonYear ?? (latest !== null && latest >= currentYear ? latest : currentYear + DEFAULT_HORIZON_YEARS);
 
-      const classes = await q.prognosisClasses(db, ctx.scope, today.toISOString().slice(0, 10), currentYear);
+      const classes = await q.prognosisClasses(db, ctx.scope, todayInBrussels(today), currentYear);
       const perCompetence = new Map<string, PrognosisSubject[]>();
       for (const r of classes) {
         const list = perCompetence.get(r.competence_id) ?? [];

@@ -3,7 +3,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { writeAudit } from '../../server/audit.js';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors.js';
 import { requireActor, requireOrgPermission, type Actor } from '../../server/tenancy.js';
-import { brusselsDay } from '../training-plans/service.js';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
 import { toCsv } from '../diagnosis/exports.js';
 import * as q from './queries.js';
 import { promoteWaitlist } from './waitlist.js';
@@ -23,7 +23,7 @@ const SEAT = new Set<string>(q.SEAT_STATUSES);
  * list in the order they got the lock. A freed seat goes to the first on the waiting list at once.
  */
 export function createEnrolmentService({ db, now = () => new Date() }: EnrolmentDeps) {
-  const today = () => brusselsDay(now());
+  const today = () => todayInBrussels(now());
 
   /** The edition accepts enrolments: published offer, scheduled, deadline (or start) not passed. */
   function assertOpen(edition: q.LockedEdition | null, path: string): asserts edition is q.LockedEdition {

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Db, Executor } from '../../db/client.js';
 import { DEFAULT_SCALE_KEY } from '../../db/reference-data.js';
+import { yearInBrussels } from '../../domain/calendar/brussels.js';
 import {
   FUNCTION_PROFILE_CSV_COLUMNS,
   readCsvHeader,
@@ -147,7 +148,7 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
         if (!profile) throw notFound('function profile');
         const [scale] = await findScales(tx, { orgIds: 'all' }, [profile.scaleId]);
         const known = await q.usableCompetenceIds(tx, organisationId, [...new Set(items.map((i) => i.competenceId))]);
-        const problems = validateProfileItems(items, { maxLevel: scale.maxLevel, currentYear: now().getUTCFullYear(), isKnownCompetence: (c) => known.has(c) });
+        const problems = validateProfileItems(items, { maxLevel: scale.maxLevel, currentYear: yearInBrussels(now()), isKnownCompetence: (c) => known.has(c) });
         if (problems.length) {
           throw new AppError('validation.failed', {
             status: 400,
@@ -211,7 +212,7 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
       const data = records.slice(1);
       if (data.length > MAX_IMPORT_ROWS) throw badRequest('/body', `At most ${MAX_IMPORT_ROWS} rows per import; this file has ${data.length}.`);
 
-      const currentYear = now().getUTCFullYear();
+      const currentYear = yearInBrussels(now());
       const errors: ImportResult['errors'] = [];
       const valid: Array<{ line: number; row: FunctionProfileCsvRow }> = [];
       for (const { record, info } of data) {

@@ -5,7 +5,7 @@ import { fundingHint, type FundingConditions } from '../../domain/plan/funding.j
 import { AppError, notFound } from '../../server/errors.js';
 import { isHr, loadSupervision } from '../../server/supervision.js';
 import { requireActor, requireOrgPermission, type Actor } from '../../server/tenancy.js';
-import { brusselsDay } from '../training-plans/service.js';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
 import { usableInstruments, type InstrumentRow } from '../training-plans/queries.js';
 import * as q from './queries.js';
 import type { GapView, RecommendationView, RecommendationsQuery, RecommendationsResult, RegisterRecommendations } from './schemas.js';
@@ -89,7 +89,7 @@ interface Candidates {
 }
 
 export function createMatchingService({ db, now = () => new Date() }: MatchingDeps) {
-  const today = () => brusselsDay(now());
+  const today = () => todayInBrussels(now());
 
   async function context(tx: Executor, organisationId: string | null, targetGroups: string[]): Promise<Context> {
     const org = organisationId ? await q.organisation(tx, organisationId) : null;

@@ -1,8 +1,7 @@
-import type { Db } from '../../db/client.js';
 import { needRoutes } from './routes.js';
-import { createNeedsService } from './service.js';
+import { createNeedsService, type NeedsDeps } from './service.js';
 
-export function createNeedsModule(deps: { db: Db; now?: () => Date }) {
+export function createNeedsModule(deps: NeedsDeps) {
   const service = createNeedsService(deps);
   return { service, routes: needRoutes(service) };
 }

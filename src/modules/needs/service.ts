@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/client.js';
 import type { OrganisationSettings } from '../../db/schema/index.js';
-import { todayInBrussels } from '../../domain/campaigns/expiry.js';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
 import { pickLocalized, type Lang } from '../../domain/competences/localized.js';
 import {
   compareByPriority,
@@ -20,9 +20,9 @@ import { AppError, badRequest, notFound } from '../../server/errors.js';
 import { isHr, loadSupervision } from '../../server/supervision.js';
 import { requireOrgPermission, type Actor } from '../../server/tenancy.js';
 import { toCsv, toXlsx, type CellValue, type Table } from '../diagnosis/exports.js';
-import { createDiagnosisService } from '../diagnosis/service.js';
+import type { DiagnosisService } from '../diagnosis/service.js';
 import { usableCompetenceIds } from '../function-profiles/queries.js';
-import { createLearningQuestionsService } from '../learning-questions/service.js';
+import type { LearningQuestionsService } from '../learning-questions/service.js';
 import { translator, type MessageKey } from './messages.js';
 import * as q from './queries.js';
 import type {
@@ -77,9 +77,17 @@ export interface ExportFile {
 
 export type NeedsService = ReturnType<typeof createNeedsService>;
 
-export function createNeedsService({ db, now = () => new Date() }: { db: Db; now?: () => Date }) {
-  const diagnosis = createDiagnosisService({ db, now });
-  const questions = createLearningQuestionsService({ db, now });
+export interface NeedsDeps {
+  db: Db;
+  now?: () => Date;
+  /** The diagnosis a need is suggested from (heat map, prognosis), with the same access checks as its own routes. */
+  diagnosis: DiagnosisService;
+  /** The learning questions a need links to, read with their own access checks. */
+  questions: LearningQuestionsService;
+}
+
+/** Modules do not build each other's services: the app (or the seed) passes in the two this one reads through. */
+export function createNeedsService({ db, now = () => new Date(), diagnosis, questions }: NeedsDeps) {
 
   function summaryOf(row: q.NeedListRow): NeedSummary {
     const n = row.need;

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/client.js';
-import { todayInBrussels } from '../../domain/campaigns/expiry.js';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
 import { effortPerParticipant, median, monthsAhead, mostCommonImportance, windowStart } from '../../domain/priority/inputs.js';
 import {
   priorityCriteria,

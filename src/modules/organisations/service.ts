@@ -5,19 +5,9 @@ import { writeAudit } from '../../server/audit.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../server/auth/passwords.js';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors.js';
 import { readableOrganisations, requireActor, requireOrgPermission, requirePlatformAdmin, rolesIn, type Actor } from '../../server/tenancy.js';
+import { effectiveSettings } from '../../domain/organisations/settings.js';
 import type { OrganisationKind, Role } from '../../shared/roles.js';
 import type { OrganisationView } from './schemas.js';
-
-export const DEFAULT_ANONYMITY_THRESHOLD = 5;
-export const DEFAULT_VALIDITY_MONTHS = 24;
-
-/** Effective settings: organisation values over the defaults; k never below 3 (domain-rules §3). */
-export function effectiveSettings(settings: OrganisationSettings) {
-  return {
-    anonymityThreshold: Math.max(3, settings.anonymityThreshold ?? DEFAULT_ANONYMITY_THRESHOLD),
-    validityMonths: settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS,
-  };
-}
 
 export function createOrganisationsService({ db }: { db: Db }) {
   async function toView(actor: Actor, rows: (typeof organisations.$inferSelect)[]): Promise<OrganisationView[]> {

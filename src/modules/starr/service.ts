@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { canSeeRecord } from '../../domain/assessment/visibility.js';
-import { todayInBrussels } from '../../domain/campaigns/expiry.js';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
 import { writeAudit } from '../../server/audit.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { findPerson, relationTo } from '../../server/supervision.js';

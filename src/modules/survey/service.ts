@@ -3,7 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { batched } from '../../db/batching.js';
 import { GUARD_PASSED, type Db, type Executor } from '../../db/client.js';
 import { DEFAULT_SCALE_KEY } from '../../db/reference-data.js';
-import { todayInBrussels } from '../../domain/campaigns/expiry.js';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
+import { DEFAULT_VALIDITY_MONTHS } from '../../domain/organisations/settings.js';
 import { surveyAccess, type SurveyAccess } from '../../domain/survey/access.js';
 import { dayPrecision, groupAttributes } from '../../domain/survey/anonymity.js';
 import { checkAnswer, selfRatings } from '../../domain/survey/answers.js';
@@ -17,9 +18,6 @@ import { recordAssessments } from '../assessments/record.js';
 import { createLearningQuestionFromSurvey } from '../learning-questions/from-survey.js';
 import * as q from './queries.js';
 import type { AnswerBody, SavedAnswer, SurveyView, SurveyVisibility } from './schemas.js';
-
-/** Months a rating stays current when the organisation has not set its own window (domain-rules §2). */
-const DEFAULT_VALIDITY_MONTHS = 24;
 
 /*
  * Errors in plain words. None of them says whose link it is: the same answers whoever holds it.

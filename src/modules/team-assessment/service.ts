@@ -2,6 +2,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { DEFAULT_SCALE_KEY } from '../../db/reference-data.js';
 import { checkRatingCampaign, checkRatings, isInCampaign } from '../../domain/assessment/rating-rules.js';
 import { canSeeRecord } from '../../domain/assessment/visibility.js';
+import { DEFAULT_VALIDITY_MONTHS } from '../../domain/organisations/settings.js';
 import { writeAudit } from '../../server/audit.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { findPerson, listSupervisedPeople, relationTo, type PersonRow } from '../../server/supervision.js';
@@ -12,9 +13,6 @@ import type { ScaleView } from '../frameworks/schemas.js';
 import { usableCompetenceIds } from '../function-profiles/queries.js';
 import * as q from './queries.js';
 import type { PersonAssessments, RatingCampaign, RecordAssessmentsBody, SupervisorTeam } from './schemas.js';
-
-/** Months a rating stays current when the organisation has not set its own window (domain-rules §2). */
-const DEFAULT_VALIDITY_MONTHS = 24;
 
 interface Problem {
   path: string;

@@ -2,6 +2,8 @@ import type { Db, Executor } from '../../db/client.js';
 import { ensureDefaultScale } from '../../db/reference-data.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
 import type { Lang } from '../../domain/competences/localized.js';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
+import { DEFAULT_VALIDITY_MONTHS, effectiveSettings } from '../../domain/organisations/settings.js';
 import { fundingHint, type FundingConditions } from '../../domain/plan/funding.js';
 import {
   applicationDueOn,
@@ -19,7 +21,6 @@ import { isHr, relationTo } from '../../server/supervision.js';
 import { can, requireOrgPermission, type Actor } from '../../server/tenancy.js';
 import type { FieldError } from '../../shared/errors.js';
 import { recordAssessments } from '../assessments/record.js';
-import { DEFAULT_VALIDITY_MONTHS, effectiveSettings } from '../organisations/service.js';
 import { planWorkbook, renderPlanPdf, type PlanDocumentData } from './documents.js';
 import { ownBudgetName, translator } from './messages.js';
 import * as q from './queries.js';
@@ -70,10 +71,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const stateCodes = new Set(['plan.not_editable', 'plan.invalid_transition', 'plan.empty']);
 
 /** Today in Brussels as YYYY-MM-DD. */
-export function brusselsDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
-
 const langOf = (locale: string | undefined): Lang => (locale === 'fr' || locale === 'en' ? locale : 'nl');
 const forbidden = (detail: string) => new AppError('tenancy.forbidden', { status: 403, detail });
 
@@ -195,7 +192,7 @@ export function budgetOf(actions: readonly ActionView[]): BudgetView {
 }
 
 export function createTrainingPlansService({ db, now = () => new Date() }: TrainingPlansDeps) {
-  const today = () => brusselsDay(now());
+  const today = () => todayInBrussels(now());
 
   async function planOrThrow(tx: Executor, organisationId: string, planId: string): Promise<q.PlanRow> {
     const plan = await q.findPlan(tx, organisationId, planId);
