@@ -13,7 +13,6 @@ import { benchKinds, freshDatabase, machineInfo, round, writeResult } from './su
 export const OFFERS = 50_000;
 export const NEEDS = 1_000;
 export const COMPETENCES = 200;
-const PEOPLE = 2 * NEEDS;
 const RUNS = 3;
 
 /** Everything in set-based SQL (generate_series), identical on PGlite and PostgreSQL. Returns the employer's id. */

@@ -27,7 +27,6 @@ import {
   freshDatabase,
   loadAverage,
   machineInfo,
-  percentile,
   round,
   writeResult,
   type BenchDatabaseKind,

@@ -41,7 +41,7 @@ function importCommand(format: ExchangeFormat): CliCommand {
         try {
           body = JSON.parse(text);
         } catch (error) {
-          throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+          throw new Error(`${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
         }
       }
       const service = createFrameworkExchangeService({ db: database.db });

@@ -42,7 +42,6 @@ describe('plan: from a heat-map cell to an approved training plan with a catalog
   let e2e: E2E;
   let page: Page;
   let orgId: string;
-  let needUrl: string;
   let planUrl: string;
   let actionUrl: string;
   let offerId: string;
@@ -103,7 +102,6 @@ describe('plan: from a heat-map cell to an approved training plan with a catalog
     await expectAccessible(page, 'diagnosis heat map');
     await button.click();
     await page.getByRole('heading', { level: 1, name: needTitle }).waitFor();
-    needUrl = new URL(page.url()).pathname;
     await page.getByRole('heading', { name: 'Cijfers uit de diagnose' }).waitFor();
     expect(await need()).toMatchObject({ status: 'open', sources: expect.arrayContaining(['diagnosis']) });
     await expectAccessible(page, 'need detail');

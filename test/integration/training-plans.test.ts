@@ -522,7 +522,7 @@ describe.each(databaseKinds)('plan actions linked to catalog offers on %s', (kin
   let orgId: string;
   let hr: Session;
   let admin: Session;
-  let people: string[] = [];
+  const people: string[] = [];
   let needId: string;
   let planId: string;
   let providerName: string;

@@ -73,7 +73,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   } catch (error) {
     const log = cluster.log();
     cluster.dispose();
-    throw new Error(`could not start a private PostgreSQL server: ${(error as Error).message}\n${log}`);
+    throw new Error(`could not start a private PostgreSQL server: ${(error as Error).message}\n${log}`, { cause: error });
   }
   return cluster;
 }

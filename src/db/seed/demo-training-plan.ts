@@ -29,7 +29,6 @@ import type { DemoStep } from './demo.js';
  */
 
 const ORG_SLUG = 'de-brug';
-const DAY = 86_400_000;
 /** The first action of this step: when the plan has it, the step ran already. */
 const MARKER = 'Werken met de tablet';
 

@@ -37,8 +37,14 @@ describe('hatch lines', () => {
     const lines = hatchLines(10, 20, 40, 30, 6);
     expect(lines.length).toBeGreaterThan(5);
     for (const [x1, y1, x2, y2] of lines) {
-      for (const x of [x1, x2]) (expect(x).toBeGreaterThanOrEqual(10 - 1e-9), expect(x).toBeLessThanOrEqual(50 + 1e-9));
-      for (const y of [y1, y2]) (expect(y).toBeGreaterThanOrEqual(20 - 1e-9), expect(y).toBeLessThanOrEqual(50 + 1e-9));
+      for (const x of [x1, x2]) {
+        expect(x).toBeGreaterThanOrEqual(10 - 1e-9);
+        expect(x).toBeLessThanOrEqual(50 + 1e-9);
+      }
+      for (const y of [y1, y2]) {
+        expect(y).toBeGreaterThanOrEqual(20 - 1e-9);
+        expect(y).toBeLessThanOrEqual(50 + 1e-9);
+      }
     }
   });
 });
