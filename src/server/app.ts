@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Database } from '../db/client.js';
 import type { Config } from './config.js';
+import { withErrorResponses } from './openapi.js';
 import { securityHeaders } from './security-headers.js';
 import { handleFrameworkError, installErrorHandler, rejectNonFiniteNumbers, sendProblem } from './errors.js';
 import { sessionPlugin } from './auth/sessions.js';
@@ -108,6 +109,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       },
     },
+    transform: withErrorResponses,
+    // Shared schemas keep their $id as their name in the document (components.schemas.Problem).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',

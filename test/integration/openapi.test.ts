@@ -80,4 +80,26 @@ describe('the OpenAPI document', () => {
       'documented operations the app does not have',
     ).toEqual([]);
   });
+
+  it('gives every operation its problem+json error answers, and the Problem schema fits what the app sends', async () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([method]) => methods.includes(method))
+        .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, responses: (op as { responses: Record<string, unknown> }).responses })),
+    );
+    const problemAnswer = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    const lacking = operations.filter(
+      ({ responses }) => !['4XX', '5XX'].every((range) => expect.objectContaining(problemAnswer).asymmetricMatch(responses[range])),
+    );
+    expect(lacking.map((o) => o.key)).toEqual([]);
+
+    const problem = (doc as unknown as { components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> } })
+      .components.schemas.Problem;
+    const bad = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 42 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const body = bad.json() as Record<string, unknown>;
+    expect(Object.keys(body).filter((key) => !(key in problem.properties))).toEqual([]);
+    expect(problem.required.filter((key) => !(key in body))).toEqual([]);
+  });
 });
