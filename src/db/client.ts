@@ -8,6 +8,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index.js';
+import { DataDirError, lockDataDir } from './data-dir-lock.js';
+
+export { DataDirError, DataDirLockedError, lockDataDir } from './data-dir-lock.js';
 
 export type Schema = typeof schema;
 /** The typed database handle; a transaction handle has the same query surface. */
@@ -90,26 +93,6 @@ export interface Database {
 /** Extensions must be identical on every open of a PGlite data dir (see stack-notes). */
 export const pgliteExtensions = { pg_trgm };
 
-export class DataDirLockedError extends Error {
-  constructor(
-    readonly lockFile: string,
-    readonly pid: number,
-  ) {
-    super(`The data directory is in use by process ${pid} (lock file ${lockFile}). Stop that process first.`);
-  }
-}
-
-/** The PGlite data directory cannot be used: not writable, or no room left on its disk. */
-export class DataDirError extends Error {
-  constructor(
-    readonly dataDir: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
 const errnoText: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
@@ -191,52 +174,6 @@ function explainOpenFailure(dataDir: string, error: unknown): Error {
     );
   }
   return new DataDirError(dataDir, `The embedded database in ${dataDir} could not start: ${(error as Error).message}`, { cause: error });
-}
-
-/**
- * PGlite does not lock its data dir, and two processes writing it would corrupt it; a pid lock
- * file does. A lock left by a dead process (e.g. after kill -9) is taken over.
- */
-export function lockDataDir(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const lockFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      return () => {
-        try {
-          if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
-        } catch {
-          /* already gone */
-        }
-      };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC') {
-        // The file was created but its pid not written: remove it, say why.
-        fs.rmSync(lockFile, { force: true });
-        throw new DataDirError(
-          dataDir,
-          `The embedded database in ${dataDir} could not start: the disk holding it is full (writing the lock file ${lockFile} failed). Free space on that disk and start again; the data was not changed.`,
-          { cause: error },
-        );
-      }
-      if (code !== 'EEXIST') throw error;
-      const pid = Number(fs.readFileSync(lockFile, 'utf8'));
-      if (pid && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(lockFile, pid);
-      fs.unlinkSync(lockFile);
-    }
-  }
-  throw new Error(`Could not take the lock on ${dataDir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Opens the configured database: PGlite (file-backed, locked) or a node-postgres pool. */
