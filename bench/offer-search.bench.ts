@@ -18,7 +18,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from '../src/db/client.js';
 import { placeOfPostcode } from '../src/domain/offers/regions.js';
-import { brusselsDate } from '../src/domain/offers/rules.js';
+import { todayInBrussels } from '../src/domain/calendar/brussels.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { runLoad, timedRequest, type LoadStep } from './http-load.js';
@@ -135,7 +135,7 @@ export async function generateOffers(database: Database, offers = OFFERS) {
   const [{ n: skillCount }] = await database.query<{ n: number }>('select count(*)::int as n from bench_skills');
   const topicTitles = sqlArray(TOPICS.map((t) => t[0]));
   const topicTexts = sqlArray(TOPICS.map((t) => t[1]));
-  const today = brusselsDate(new Date());
+  const today = todayInBrussels(new Date());
   await database.exec(`
     insert into offers (id, provider_id, code, title, description, languages, format, postcode, municipality, region, latitude, longitude,
                         duration_minutes, price_cents, target_audience, level, characteristics, recognitions, credential, accessibility,
@@ -202,7 +202,7 @@ type QueryKind = 'text' | 'textFacets' | 'facets' | 'sortPrice' | 'sortStart';
 type Params = Record<string, string | number | Array<string | number>>;
 
 const DAY = 86_400_000;
-const inDays = (days: number) => brusselsDate(new Date(Date.now() + days * DAY));
+const inDays = (days: number) => todayInBrussels(new Date(Date.now() + days * DAY));
 
 // prettier-ignore
 const TEXTS = [

@@ -3,7 +3,8 @@ import { databaseKinds } from '../support/databases.js';
 import { createTestApp, logIn, type TestApp } from '../support/test-app.js';
 import { DEMO_PASSWORD, seedDemoData } from '../../src/db/seed/demo.js';
 import { demoOffers, durationMinutes, editionDates } from '../../src/db/seed/demo-offers.js';
-import { brusselsDate, validateEdition } from '../../src/domain/offers/rules.js';
+import { todayInBrussels } from '../../src/domain/calendar/brussels.js';
+import { validateEdition } from '../../src/domain/offers/rules.js';
 
 interface OfferRow {
   id: string;
@@ -33,7 +34,7 @@ describe.each(databaseKinds)('demo offers on %s', (kind) => {
   let deBrugId: string;
   let all: OfferRow[];
   let published: OfferRow[];
-  const today = brusselsDate(new Date());
+  const today = todayInBrussels(new Date());
 
   const query = <T>(sql: string, params: unknown[] = []) => t.db.database.query<T>(sql, params);
 

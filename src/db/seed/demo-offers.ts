@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
 import type { Db, Executor } from '../client.js';
 import type { LocalizedText } from '../schema/columns.js';
 import {
@@ -14,7 +15,6 @@ import {
 } from '../schema/index.js';
 import { placeOfPostcode } from '../../domain/offers/regions.js';
 import {
-  brusselsDate,
   CODE_PATTERN,
   publishProblems,
   validateEdition,
@@ -1707,7 +1707,7 @@ const FRAMEWORKS = ['lk-21st-century-skills', 'lk-coaching-guidance'];
 
 export const seedDemoOffers: DemoStep = async (tx, { orgIds, now }) => {
   const clock = now ?? new Date();
-  const today = brusselsDate(clock);
+  const today = todayInBrussels(clock);
   const providerIds = new Map<ProviderSlug, string>();
   for (const slug of [LS, VK]) {
     const id = orgIds.get(slug);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeOfPostcode } from './regions.js';
-import { brusselsDate, publishProblems, validateEdition, validateOfferFields, type OfferFields } from './rules.js';
+import { todayInBrussels } from '../calendar/brussels.js';
+import { publishProblems, validateEdition, validateOfferFields, type OfferFields } from './rules.js';
 import { OFFER_CSV_COLUMNS } from '../../shared/offers.js';
 import { csvColumnOf, offerToCsvRow, parseEuros, parseOfferCsvRow, readOfferCsvHeader, unguard } from './exchange.js';
 
@@ -36,7 +37,7 @@ describe('editions', () => {
     const bad = { ...edition, sessions: [{ date: '2030-04-01', from: '09:00', to: '08:00' }] };
     expect(validateEdition(bad, { today }).map((p) => p.path)).toEqual(['/sessions/0/date', '/sessions/0/to']);
   });
-  it('uses the Brussels calendar date', () => expect(brusselsDate(new Date('2030-03-01T23:30:00Z'))).toBe('2030-03-02'));
+  it('uses the Brussels calendar date', () => expect(todayInBrussels(new Date('2030-03-01T23:30:00Z'))).toBe('2030-03-02'));
 });
 
 describe('offer fields', () => {

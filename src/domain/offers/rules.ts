@@ -26,11 +26,6 @@ export function needsPostcode(format: OfferFormat): boolean {
   return format === 'classroom' || format === 'blended';
 }
 
-/** The calendar date (YYYY-MM-DD) in Brussels at `now`. */
-export function brusselsDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function isIsoDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;

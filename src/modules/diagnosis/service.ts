@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { readAll } from '../../db/read-all.js';
 import type { OrganisationSettings } from '../../db/schema/index.js';
 import { discloseCell, discloseRow, type CellCount, type Disclosure } from '../../domain/anonymity/disclosure.js';
 import { todayInBrussels, yearInBrussels } from '../../domain/calendar/brussels.js';
@@ -108,10 +109,10 @@ export function createDiagnosisService({ db, now = () => new Date() }: Diagnosis
   }
 
   async function buildHeatmap(ctx: AggregateContext, groupBy: GroupBy, filters: q.Filters): Promise<Heatmap> {
-    const [rows, competences, names] = await Promise.all([
-      q.heatmapAggregates(db, ctx.scope, groupBy, filters),
-      q.scopeCompetences(db, ctx.scope, ctx.scope.campaign ? undefined : filters.functionProfileId),
-      q.groupLabels(db, ctx.organisationId, groupBy),
+    const [rows, competences, names] = await readAll(db, [
+      () => q.heatmapAggregates(db, ctx.scope, groupBy, filters),
+      () => q.scopeCompetences(db, ctx.scope, ctx.scope.campaign ? undefined : filters.functionProfileId),
+      () => q.groupLabels(db, ctx.organisationId, groupBy),
     ]);
     const zero = { persons: 0, gapSum: 0, gap1: 0, gap2: 0, coarser: [] as number[] };
     const byKey = new Map(rows.map((r) => [`${r.competenceId}|${r.groupId}`, r]));
@@ -216,9 +217,9 @@ export function createDiagnosisService({ db, now = () => new Date() }: Diagnosis
     ip?: string,
   ): Promise<PersonDiagnosis> {
     const { validityMonths } = await settingsOf(organisationId);
-    const [items, ratings] = await Promise.all([
-      person.function_profile_id ? q.profileItems(db, person.function_profile_id) : Promise.resolve([]),
-      q.personAssessments(db, organisationId, person.id, levels ? { visibilities: levels, authorUserId: actor.userId } : null),
+    const [items, ratings] = await readAll(db, [
+      () => (person.function_profile_id ? q.profileItems(db, person.function_profile_id) : Promise.resolve([])),
+      () => q.personAssessments(db, organisationId, person.id, levels ? { visibilities: levels, authorUserId: actor.userId } : null),
     ]);
     const byCompetence = new Map<string, { source: AssessmentSource; level: number; assessedAt: Date }[]>();
     for (const r of ratings) {

@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../db/client.js';
+import { readAll } from '../../db/read-all.js';
 import type { OrganisationSettings } from '../../db/schema/index.js';
 import { todayInBrussels } from '../../domain/calendar/brussels.js';
 import { pickLocalized, type Lang } from '../../domain/competences/localized.js';
@@ -148,12 +149,12 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
     const [row] = await q.listNeeds(tx, organisationId, { id });
     if (!row) throw notFound('need');
     const n = row.need;
-    const [persons, latest, actions, issueTitle, visible] = await Promise.all([
-      q.peopleOfNeeds(tx, [id]),
-      q.triageHistory(tx, organisationId, { needId: id }, 1),
-      q.actionsOfNeeds(tx, organisationId, [id]),
-      n.organisationIssueId ? q.issueTitle(tx, organisationId, n.organisationIssueId) : Promise.resolve(null),
-      visiblePeopleFilter(tx, actor, organisationId),
+    const [persons, latest, actions, issueTitle, visible] = await readAll(tx, [
+      () => q.peopleOfNeeds(tx, [id]),
+      () => q.triageHistory(tx, organisationId, { needId: id }, 1),
+      () => q.actionsOfNeeds(tx, organisationId, [id]),
+      () => (n.organisationIssueId ? q.issueTitle(tx, organisationId, n.organisationIssueId) : Promise.resolve(null)),
+      () => visiblePeopleFilter(tx, actor, organisationId),
     ]);
     const shown = visible ? persons.filter((p) => visible(p.personId)) : persons;
     return {
@@ -220,7 +221,7 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
   }
 
   async function priorityView(tx: Executor, organisationId: string, needId: string, suggestions: Suggestions): Promise<PriorityView> {
-    const [{ weights: w }, rows] = await Promise.all([weights(tx, organisationId), q.scoresOfNeeds(tx, [needId])]);
+    const [{ weights: w }, rows] = await readAll(tx, [() => weights(tx, organisationId), () => q.scoresOfNeeds(tx, [needId])]);
     const scores = scoresMap(rows, needId);
     const result = priority(scores, w);
     const criteria: CriterionView[] = priorityCriteria.map((criterion) => {

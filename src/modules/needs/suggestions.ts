@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client.js';
+import { readAll } from '../../db/read-all.js';
 import { todayInBrussels } from '../../domain/calendar/brussels.js';
 import { effortPerParticipant, median, monthsAhead, mostCommonImportance, windowStart } from '../../domain/priority/inputs.js';
 import {
@@ -81,9 +82,10 @@ export async function suggestionsFor(
   // Feasibility: a matching catalog offer with a free seat within 6 months, an internal trainer,
   // or only offers later or full (domain-rules §6).
   if (need.competenceId) {
-    const [trainers, offers] = await Promise.all([
-      q.internalTrainerCount(db, need.organisationId, need.competenceId),
-      q.matchingOffers(db, need.competenceId, today, monthsAhead(today, FEASIBILITY_MONTHS)),
+    const competenceId = need.competenceId;
+    const [trainers, offers] = await readAll(db, [
+      () => q.internalTrainerCount(db, need.organisationId, competenceId),
+      () => q.matchingOffers(db, competenceId, today, monthsAhead(today, FEASIBILITY_MONTHS)),
     ]);
     const s = suggestFeasibility({ offerWithin6Months: offers.soon > 0, internalTrainer: trainers > 0, onlyDistantOrExpensive: offers.all > 0 });
     result.feasibility = { suggestion: { ...s, inputs: { offersSoon: offers.soon, offers: offers.all, internalTrainers: trainers } }, note: null };

@@ -1,8 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { readAll } from '../../db/read-all.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
 import { buildSearchQuery } from '../../domain/competences/search-query.js';
-import { brusselsDate } from '../../domain/offers/rules.js';
 import { badRequest } from '../../server/errors.js';
 import { rows } from './queries.js';
 import type { SearchQuery, SearchResult } from './schemas.js';
@@ -47,7 +48,7 @@ export function createOfferSearch({ db, now = () => new Date() }: { db: Db; now?
       throw badRequest('/querystring/priceMax', 'must not be below priceMin');
     }
     if (input.from && input.to && input.from > input.to) throw badRequest('/querystring/to', 'must not be before from');
-    const today = brusselsDate(now());
+    const today = todayInBrussels(now());
 
     const conditions: SQL[] = [sql`o.status = 'published'`];
     const query = input.q ? buildSearchQuery(input.q) : null;
@@ -146,7 +147,7 @@ export function createOfferSearch({ db, now = () => new Date() }: { db: Db; now?
               limit ${limit + 1} offset ${offset}`,
         );
       };
-      [hits, facetRows] = await Promise.all([page(), rows<FacetRow>(db, sql`select ${facetColumns} from offers o where ${where} group by ${facetSets}`)]);
+      [hits, facetRows] = await readAll(db, [page, () => rows<FacetRow>(db, sql`select ${facetColumns} from offers o where ${where} group by ${facetSets}`)]);
     }
 
     // grouping() sets one bit per column not grouped on, the first column the highest: a row of the

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import { v7 as uuidv7 } from 'uuid';
+import { todayInBrussels } from '../../domain/calendar/brussels.js';
 import type { Db, Executor, Tx } from '../../db/client.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
 import {
@@ -15,7 +16,7 @@ import {
 import { sameJson } from '../../domain/competences/framework-sync.js';
 import { OFFER_CSV_COLUMNS } from '../../shared/offers.js';
 import { placeOfPostcode } from '../../domain/offers/regions.js';
-import { brusselsDate, publishProblems, validateEdition, validateOfferFields, type OfferFormat, type Problem } from '../../domain/offers/rules.js';
+import { publishProblems, validateEdition, validateOfferFields, type OfferFormat, type Problem } from '../../domain/offers/rules.js';
 import { writeAudit } from '../../server/audit.js';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors.js';
 import { requireOrgPermission, type Actor, type Permission } from '../../server/tenancy.js';
@@ -246,7 +247,7 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
   async function detail(tx: Executor, offer: q.OfferRow, options: { publicView?: boolean } = {}): Promise<OfferDetail> {
     const org = (await q.organisationKind(tx, offer.providerId))!;
     const comps = await q.findOfferCompetences(tx, [offer.id]);
-    const editions = await q.findEditions(tx, [offer.id], options.publicView ? brusselsDate(now()) : undefined);
+    const editions = await q.findEditions(tx, [offer.id], options.publicView ? todayInBrussels(now()) : undefined);
     return {
       id: offer.id,
       provider: { id: offer.providerId, name: org.name, slug: org.slug },
@@ -403,7 +404,7 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
     let created = 0;
     let updated = 0;
     let unchanged = 0;
-    const today = brusselsDate(now());
+    const today = todayInBrussels(now());
 
     type Prepared = Extract<ReturnType<typeof prepareExchange>, { ok: true }>;
     /** Writes one row in its own savepoint (a database refusal rolls back that row only and is reported for it). */
@@ -574,7 +575,7 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
   return {
     async listOffers(actor: Actor | null, providerId: string, filter: { status?: string; q?: string }): Promise<OfferSummary[]> {
       await requireProvider(actor, 'offer:read', providerId);
-      return q.listOffers(db, providerId, filter, brusselsDate(now()));
+      return q.listOffers(db, providerId, filter, todayInBrussels(now()));
     },
 
     async getOffer(actor: Actor | null, providerId: string, id: string): Promise<OfferDetail> {
@@ -689,7 +690,7 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       return db.transaction(async (tx) => {
         const offer = await loadOffer(tx, providerId, offerId, true);
         const edition = { startsOn: input.startsOn, endsOn: input.endsOn, capacity: input.capacity, enrolmentDeadline: input.enrolmentDeadline ?? null, sessions: input.sessions ?? [] };
-        const problems = validateEdition(edition, { today: brusselsDate(now()) });
+        const problems = validateEdition(edition, { today: todayInBrussels(now()) });
         if (problems.length) throw validationError(problems, '/body', 'edition');
         await q.insertEdition(tx, { offerId, ...edition });
         await q.updateOffer(tx, providerId, offerId, {});
@@ -710,7 +711,7 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
           enrolmentDeadline: input.enrolmentDeadline === undefined ? before.enrolmentDeadline : input.enrolmentDeadline,
           sessions: input.sessions ?? before.sessions,
         };
-        const problems = validateEdition(edition, { today: brusselsDate(now()), before });
+        const problems = validateEdition(edition, { today: todayInBrussels(now()), before });
         if (problems.length) throw validationError(problems, '/body', 'edition');
         await q.updateEdition(tx, editionId, { ...edition, ...(input.status ? { status: input.status } : {}) });
         // More seats: the waiting list moves up at once, first come first served.
