@@ -25,7 +25,10 @@ describe.each(databaseKinds)('readAll on %s', (kind) => {
 
   /** A read that takes a moment and says which server process answered it. */
   const backend = (executor: Executor, label: string) => async () => {
-    const result = await executor.execute<{ pid: number; label: string }>(sql`select pg_backend_pid() as pid, ${label}::text as label, pg_sleep(0.05)`);
+    // Both drivers answer execute() with { rows }.
+    const result = (await executor.execute(sql`select pg_backend_pid() as pid, ${label}::text as label, pg_sleep(0.05)`)) as unknown as {
+      rows: Array<{ pid: number; label: string }>;
+    };
     return result.rows[0]!;
   };
 
