@@ -10,7 +10,16 @@ import { importEscoFolder } from '../src/jobs/import-esco.job.js';
 import { createUserWithRole } from '../src/modules/organisations/service.js';
 import { PLATFORM_ORG_SLUG } from '../src/db/bootstrap.js';
 import { prng } from './generate-esco.js';
-import { benchKinds, ensureFullEscoFolder, freshDatabase, FULL_ESCO_VERSION, machineInfo, percentile, round, writeResult } from './support.js';
+import {
+  benchKinds,
+  ensureFullEscoFolder,
+  freshDatabase,
+  FULL_ESCO_VERSION,
+  machineInfo,
+  percentile,
+  round,
+  writeResult,
+} from './support.js';
 
 const TARGET_P95_MS = 50;
 const QUERY_COUNT = 200;
@@ -20,7 +29,16 @@ type QueryKind = 'word' | 'prefix' | 'typo' | 'phrase';
 /** Deterministic queries from real labels: words of ≥ 4 letters, their prefixes, one-letter typos. */
 export function buildQueries(labels: string[], count: number, seed = 7): Array<{ q: string; kind: QueryKind }> {
   const rnd = prng(seed);
-  const words = [...new Set(labels.flatMap((l) => l.toLowerCase().split(/[^a-zà-ÿ]+/).filter((w) => w.length >= 4)))].sort();
+  const words = [
+    ...new Set(
+      labels.flatMap((l) =>
+        l
+          .toLowerCase()
+          .split(/[^a-zà-ÿ]+/)
+          .filter((w) => w.length >= 4),
+      ),
+    ),
+  ].sort();
   const pick = <T>(items: T[]) => items[Math.floor(rnd() * items.length)];
   const kinds: QueryKind[] = ['word', 'prefix', 'typo', 'phrase'];
   const out: Array<{ q: string; kind: QueryKind }> = [];
@@ -50,7 +68,11 @@ export async function runCompetenceSearchBench() {
       const importStarted = performance.now();
       await importEscoFolder(bench.database, { dir, version: FULL_ESCO_VERSION });
       const importMs = performance.now() - importStarted;
-      const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', LEERKOMPAS_LOGIN_LIMIT: '1000' }), database: bench.database, version: 'bench' });
+      const app = await buildApp({
+        config: loadConfig({ LOG_LEVEL: 'silent', LEERKOMPAS_LOGIN_LIMIT: '1000' }),
+        database: bench.database,
+        version: 'bench',
+      });
       await app.ready();
       try {
         // Search is for signed-in users; a platform admin sees every public framework.
@@ -58,9 +80,14 @@ export async function runCompetenceSearchBench() {
         const password = 'bench-password-long';
         await createUserWithRole(bench.database.db, { email, password, organisation: PLATFORM_ORG_SLUG, role: 'platform_admin' });
         const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-        const cookie = [login.headers['set-cookie']].flat().find((c) => c?.startsWith('lk_session='))!.split(';')[0];
+        const cookie = [login.headers['set-cookie']]
+          .flat()
+          .find((c) => c?.startsWith('lk_session='))!
+          .split(';')[0];
 
-        const labels = (await bench.database.query<{ label: string }>("select label->>'nl' as label from competences where label ? 'nl' order by key")).map((r) => r.label);
+        const labels = (
+          await bench.database.query<{ label: string }>("select label->>'nl' as label from competences where label ? 'nl' order by key")
+        ).map((r) => r.label);
         const queries = buildQueries(labels, QUERY_COUNT);
         const run = async (q: string) => {
           const started = performance.now();
@@ -87,9 +114,13 @@ export async function runCompetenceSearchBench() {
           importMs: Math.round(importMs),
           competences: labels.length,
           ...all,
-          byKind: Object.fromEntries((['word', 'prefix', 'typo', 'phrase'] as const).map((k) => [k, stats(timings.filter((t) => t.kind === k))])),
+          byKind: Object.fromEntries(
+            (['word', 'prefix', 'typo', 'phrase'] as const).map((k) => [k, stats(timings.filter((t) => t.kind === k))]),
+          ),
         };
-        console.log(`competence-search ${kind}: p50 ${all.p50Ms} ms, p95 ${all.p95Ms} ms, max ${all.maxMs} ms over ${all.n} queries (${all.withHits} with hits)`);
+        console.log(
+          `competence-search ${kind}: p50 ${all.p50Ms} ms, p95 ${all.p95Ms} ms, max ${all.maxMs} ms over ${all.n} queries (${all.withHits} with hits)`,
+        );
       } finally {
         await app.close();
       }

@@ -45,7 +45,9 @@ async function rowCounts(database: Database): Promise<Map<string, number>> {
 async function copyReference(database: Database, before: Map<string, number>, after: Map<string, number>) {
   const written = [...after].filter(([table, n]) => n > (before.get(table) ?? 0)).map(([table]) => table);
   const columns = new Map(await Promise.all(written.map(async (t) => [t, await columnsOf(database, t)] as const)));
-  await database.exec(written.map((t) => `drop table if exists "bench_copy_${t}"; create table "bench_copy_${t}" (like "${t}" including all);`).join('\n'));
+  await database.exec(
+    written.map((t) => `drop table if exists "bench_copy_${t}"; create table "bench_copy_${t}" (like "${t}" including all);`).join('\n'),
+  );
   try {
     const runs: number[] = [];
     for (let run = 0; run < COPY_RUNS; run++) {
@@ -88,11 +90,18 @@ export async function runEscoImportBench() {
         skillRelations: s.skillRelations,
         broaderRelations: s.broaderRelations,
         errors: s.errorCount,
-        copy: { ...copy, reference: kind === 'pglite' ? "COPY FROM '/dev/blob' of the same rows" : 'COPY FROM a file of the same rows (server-side)' },
+        copy: {
+          ...copy,
+          reference: kind === 'pglite' ? "COPY FROM '/dev/blob' of the same rows" : 'COPY FROM a file of the same rows (server-side)',
+        },
         copyRows: copy.rows,
         copyMedianMs: copy.copyMs.medianMs,
         ratioToCopy: round(firstMs / copy.copyMs.medianMs, 1),
-        reimport: { competences: second.summary.competences, occupations: second.summary.occupations, occupationSkills: second.summary.occupationSkills },
+        reimport: {
+          competences: second.summary.competences,
+          occupations: second.summary.occupations,
+          occupationSkills: second.summary.occupationSkills,
+        },
       };
       console.log(
         `esco-import ${kind}: first ${round(firstMs / 1000)} s (${records} records), re-import ${round(secondMs / 1000)} s; ` +

@@ -22,12 +22,95 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DATA = '/work/shared/data/esco';
 export const defaultOutDir = path.join(here, '.work/esco-full');
 
-const readCsv = (file: string): Record<string, string>[] => parse(fs.readFileSync(file), { columns: true, bom: true, relax_column_count: true });
+const readCsv = (file: string): Record<string, string>[] =>
+  parse(fs.readFileSync(file), { columns: true, bom: true, relax_column_count: true });
 
-const verbs = ['toepassen', 'beheren', 'plannen', 'controleren', 'onderhouden', 'analyseren', 'opvolgen', 'organiseren', 'installeren', 'begeleiden', 'evalueren', 'documenteren', 'ontwerpen', 'herstellen', 'coördineren', 'adviseren over', 'rapporteren over', 'uitvoeren', 'verbeteren', 'bewaken'];
-const objects = ['veiligheidsvoorschriften', 'klantgesprekken', 'voorraadniveaus', 'elektrische installaties', 'onderhoudsplanningen', 'kwaliteitsnormen', 'productieprocessen', 'hygiënevoorschriften', 'budgetten', 'werkroosters', 'verpleegkundige zorg', 'lasverbindingen', 'leveranciersrelaties', 'opleidingsplannen', 'softwaretests', 'magazijnprocedures', 'energieverbruik', 'afvalstromen', 'bouwtekeningen', 'patiëntendossiers', 'verkoopcijfers', 'machineonderdelen', 'voedselveiligheid', 'ventilatiesystemen', 'boekhoudkundige gegevens', 'teamvergaderingen', 'transportroutes', 'laboratoriumtests', 'netwerkinfrastructuur', 'sanitaire leidingen', 'marketingcampagnes', 'contracten', 'brandpreventie', 'reinigingsmiddelen', 'zonnepanelen', 'warmtepompen', 'houtbewerking', 'schilderwerken', 'dakbedekking', 'kinderopvang'];
-const knowledgeHeads = ['beginselen van', 'technieken voor', 'wetgeving inzake', 'normen voor', 'methoden voor', 'theorie van', 'kenmerken van', 'soorten'];
-const contexts = ['in de bouw', 'in de zorg', 'in de horeca', 'in de logistiek', 'in de industrie', 'op kantoor', 'in het onderwijs', 'in de landbouw', 'bij de overheid', 'in de kleinhandel'];
+const verbs = [
+  'toepassen',
+  'beheren',
+  'plannen',
+  'controleren',
+  'onderhouden',
+  'analyseren',
+  'opvolgen',
+  'organiseren',
+  'installeren',
+  'begeleiden',
+  'evalueren',
+  'documenteren',
+  'ontwerpen',
+  'herstellen',
+  'coördineren',
+  'adviseren over',
+  'rapporteren over',
+  'uitvoeren',
+  'verbeteren',
+  'bewaken',
+];
+const objects = [
+  'veiligheidsvoorschriften',
+  'klantgesprekken',
+  'voorraadniveaus',
+  'elektrische installaties',
+  'onderhoudsplanningen',
+  'kwaliteitsnormen',
+  'productieprocessen',
+  'hygiënevoorschriften',
+  'budgetten',
+  'werkroosters',
+  'verpleegkundige zorg',
+  'lasverbindingen',
+  'leveranciersrelaties',
+  'opleidingsplannen',
+  'softwaretests',
+  'magazijnprocedures',
+  'energieverbruik',
+  'afvalstromen',
+  'bouwtekeningen',
+  'patiëntendossiers',
+  'verkoopcijfers',
+  'machineonderdelen',
+  'voedselveiligheid',
+  'ventilatiesystemen',
+  'boekhoudkundige gegevens',
+  'teamvergaderingen',
+  'transportroutes',
+  'laboratoriumtests',
+  'netwerkinfrastructuur',
+  'sanitaire leidingen',
+  'marketingcampagnes',
+  'contracten',
+  'brandpreventie',
+  'reinigingsmiddelen',
+  'zonnepanelen',
+  'warmtepompen',
+  'houtbewerking',
+  'schilderwerken',
+  'dakbedekking',
+  'kinderopvang',
+];
+const knowledgeHeads = [
+  'beginselen van',
+  'technieken voor',
+  'wetgeving inzake',
+  'normen voor',
+  'methoden voor',
+  'theorie van',
+  'kenmerken van',
+  'soorten',
+];
+const contexts = [
+  'in de bouw',
+  'in de zorg',
+  'in de horeca',
+  'in de logistiek',
+  'in de industrie',
+  'op kantoor',
+  'in het onderwijs',
+  'in de landbouw',
+  'bij de overheid',
+  'in de kleinhandel',
+];
 const synonyms = ['zorgen voor', 'instaan voor', 'omgaan met', 'werken met', 'verantwoordelijk zijn voor'];
 
 function pick<T>(rnd: () => number, items: T[]): T {
@@ -51,7 +134,10 @@ export function generateEscoFull(options: GenerateOptions = {}) {
   // Real Dutch rows of the collections, merged by URI.
   const collectionDir = path.join(DATA, 'v1.1-nl-collections');
   const real = new Map<string, Record<string, string>>();
-  for (const name of fs.readdirSync(collectionDir).filter((n) => /SkillsCollection_nl\.csv$/.test(n)).sort()) {
+  for (const name of fs
+    .readdirSync(collectionDir)
+    .filter((n) => /SkillsCollection_nl\.csv$/.test(n))
+    .sort()) {
     for (const row of readCsv(path.join(collectionDir, name))) if (!real.has(row.conceptUri)) real.set(row.conceptUri, row);
   }
   // Every real skill URI (the broader relations of the skill pillar cover all skills).
@@ -65,7 +151,21 @@ export function generateEscoFull(options: GenerateOptions = {}) {
   }
   for (const uri of real.keys()) if (!seen.has(uri)) skillUris.push(uri);
 
-  const header = ['conceptType', 'conceptUri', 'skillType', 'reuseLevel', 'preferredLabel', 'altLabels', 'hiddenLabels', 'status', 'modifiedDate', 'scopeNote', 'definition', 'inScheme', 'description'];
+  const header = [
+    'conceptType',
+    'conceptUri',
+    'skillType',
+    'reuseLevel',
+    'preferredLabel',
+    'altLabels',
+    'hiddenLabels',
+    'status',
+    'modifiedDate',
+    'scopeNote',
+    'definition',
+    'inScheme',
+    'description',
+  ];
   const rows: string[][] = [];
   const skillTypes = new Map<string, string>();
   const usedLabels = new Set<string>();
@@ -154,5 +254,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const links = linksAt >= 0 ? Number(args.splice(linksAt, 2)[1]) : undefined;
   const started = Date.now();
   const result = generateEscoFull({ outDir: args[0], links });
-  console.log(`Wrote ${result.skills} skills (${result.realSkills} real) and ${result.links} links over ${result.occupations} occupations to ${result.outDir} in ${Date.now() - started} ms.`);
+  console.log(
+    `Wrote ${result.skills} skills (${result.realSkills} real) and ${result.links} links over ${result.occupations} occupations to ${result.outDir} in ${Date.now() - started} ms.`,
+  );
 }

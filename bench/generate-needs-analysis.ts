@@ -264,16 +264,14 @@ export async function generateNeedsAnalysis(database: Database, options: Generat
     openedAt: closedOpens,
     closedAt: closedCloses,
   });
-  await db
-    .insert(campaignCompetences)
-    .values(
-      resolved.map((r, position) => ({
-        campaignId: closedCampaignId,
-        competenceId: r.competenceId,
-        position,
-        defaultRequiredLevel: r.defaultRequiredLevel,
-      })),
-    );
+  await db.insert(campaignCompetences).values(
+    resolved.map((r, position) => ({
+      campaignId: closedCampaignId,
+      competenceId: r.competenceId,
+      position,
+      defaultRequiredLevel: r.defaultRequiredLevel,
+    })),
+  );
 
   const opens = new Date(now.getTime() - 3 * DAY);
   const closesOn = isoDate(new Date(now.getTime() + 25 * DAY));
@@ -295,33 +293,27 @@ export async function generateNeedsAnalysis(database: Database, options: Generat
     openQuestion: { nl: 'Wat wil je graag leren?' },
     openedAt: opens,
   });
-  await db
-    .insert(campaignCompetences)
-    .values(
-      resolved
-        .slice(0, openCount)
-        .map((r, position) => ({
-          campaignId: openCampaignId,
-          competenceId: r.competenceId,
-          position,
-          defaultRequiredLevel: r.defaultRequiredLevel,
-        })),
-    );
+  await db.insert(campaignCompetences).values(
+    resolved.slice(0, openCount).map((r, position) => ({
+      campaignId: openCampaignId,
+      competenceId: r.competenceId,
+      position,
+      defaultRequiredLevel: r.defaultRequiredLevel,
+    })),
+  );
   const expiresAt = endOfDayInBrussels(closesOn);
   const tokens = persons.map(() => randomToken());
   await insertChunked(db, persons, (tx, part) =>
-    tx
-      .insert(campaignInvitations)
-      .values(
-        part.map((p) => ({
-          campaignId: openCampaignId,
-          organisationId: org.id,
-          personId: p.id,
-          tokenHash: hashToken(tokens[p.index]),
-          issuedAt: opens,
-          expiresAt,
-        })),
-      ),
+    tx.insert(campaignInvitations).values(
+      part.map((p) => ({
+        campaignId: openCampaignId,
+        organisationId: org.id,
+        personId: p.id,
+        tokenHash: hashToken(tokens[p.index]),
+        issuedAt: opens,
+        expiresAt,
+      })),
+    ),
   );
   const structureMs = performance.now() - started;
   log(

@@ -332,7 +332,12 @@ async function generateInto(database: Database, kind: BenchDatabaseKind, log: (l
   const adminUser = { email: 'admin@bench-sector.example.org', password: BENCH_PASSWORD };
   await step('users', async () => {
     await createUserWithRole(database.db, { email: hr.email, password: hr.password, organisation: largest.id, role: 'hr' });
-    await createUserWithRole(database.db, { email: adminUser.email, password: adminUser.password, organisation: PLATFORM_ORG_SLUG, role: 'platform_admin' });
+    await createUserWithRole(database.db, {
+      email: adminUser.email,
+      password: adminUser.password,
+      organisation: PLATFORM_ORG_SLUG,
+      role: 'platform_admin',
+    });
   });
 
   let offerCounts: Record<string, number> = {};
@@ -359,7 +364,13 @@ async function generateInto(database: Database, kind: BenchDatabaseKind, log: (l
     kind,
     sectorId: sector.id,
     memberIds,
-    largest: { organisationId: largest.id, people: largest.size, closedCampaignId: largest.closed_campaign, openCampaignId, openCompetenceIds },
+    largest: {
+      organisationId: largest.id,
+      people: largest.size,
+      closedCampaignId: largest.closed_campaign,
+      openCampaignId,
+      openCompetenceIds,
+    },
     hr,
     admin: adminUser,
     counts: { ...counts, ...offerCounts, largestMember: largest.size, smallestMember: Math.min(...sizes) },
@@ -390,13 +401,13 @@ export async function mintSurveyInvitations(database: Database, manifest: Sector
     [campaignId, template],
   );
   const [campaign] = await database.query<{ closes_on: string; opened_at: Date }>(
-    "select closes_on::text as closes_on, opened_at from campaigns where id = $1",
+    'select closes_on::text as closes_on, opened_at from campaigns where id = $1',
     [campaignId],
   );
-  const people = await database.query<{ id: string }>(
-    'select id from people where organisation_id = $1 order by external_ref limit $2',
-    [manifest.largest.organisationId, count],
-  );
+  const people = await database.query<{ id: string }>('select id from people where organisation_id = $1 order by external_ref limit $2', [
+    manifest.largest.organisationId,
+    count,
+  ]);
   const tokens = people.map(() => randomToken());
   await database.query(
     `insert into campaign_invitations (id, campaign_id, organisation_id, person_id, token_hash, issued_at, expires_at)

@@ -18,15 +18,20 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import readline from 'node:readline';
-import {
-  mintSurveyInvitations,
-  openSectorWorkload,
-  pgliteDataDir,
-  postgresWorkloadUrl,
-} from './generate-sector.js';
+import { mintSurveyInvitations, openSectorWorkload, pgliteDataDir, postgresWorkloadUrl } from './generate-sector.js';
 import { runLoad, timedRequest, type LoadResult, type LoadStep } from './http-load.js';
 import { queryMix } from './offer-search.bench.js';
-import { benchDir, benchKinds, benchScale, loadAverage, machineInfo, postgresUrlSource, round, writeResult, type BenchDatabaseKind } from './support.js';
+import {
+  benchDir,
+  benchKinds,
+  benchScale,
+  loadAverage,
+  machineInfo,
+  postgresUrlSource,
+  round,
+  writeResult,
+  type BenchDatabaseKind,
+} from './support.js';
 
 const CONCURRENCY = 50;
 const SIZES =
@@ -43,8 +48,14 @@ function memoryOf(pid: number) {
 }
 
 async function startServer(kind: BenchDatabaseKind): Promise<{ child: ChildProcess; origin: string }> {
-  const env = { ...process.env, ...(kind === 'pglite' ? { BENCH_SERVER_PGLITE_DIR: pgliteDataDir() } : { BENCH_SERVER_DATABASE_URL: postgresWorkloadUrl() }) };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(benchDir, 'server.ts')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = {
+    ...process.env,
+    ...(kind === 'pglite' ? { BENCH_SERVER_PGLITE_DIR: pgliteDataDir() } : { BENCH_SERVER_DATABASE_URL: postgresWorkloadUrl() }),
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(benchDir, 'server.ts')], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = readline.createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the bench server did not start within 120 s')), 120_000);
@@ -67,7 +78,12 @@ async function stopServer(child: ChildProcess) {
 }
 
 const withTimeout = <T>(promise: Promise<T>, what: string) =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} took over ${SCENARIO_TIMEOUT_MS} ms`)), SCENARIO_TIMEOUT_MS).unref())]);
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} took over ${SCENARIO_TIMEOUT_MS} ms`)), SCENARIO_TIMEOUT_MS).unref(),
+    ),
+  ]);
 
 function searchPath(params: Record<string, string | number | Array<string | number>>) {
   const query = new URLSearchParams();
@@ -106,7 +122,10 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
     const memoryStart = await memory();
     const login = await timedRequest(agent, origin, { label: 'login', method: 'POST', path: '/api/auth/login', body: manifest.hr });
     if (login.status !== 200) throw new Error(`login answered ${login.status}: ${login.body}`);
-    const cookie = [login.headers['set-cookie']].flat().find((c) => c?.startsWith('lk_session='))!.split(';')[0];
+    const cookie = [login.headers['set-cookie']]
+      .flat()
+      .find((c) => c?.startsWith('lk_session='))!
+      .split(';')[0];
 
     const scenarios: Record<string, LoadStep[][]> = {};
     scenarios.noop = Array.from({ length: SIZES.noop }, () => [{ label: 'noop', method: 'GET', path: '/bench/noop' }]);
@@ -126,7 +145,9 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
       ];
     });
     const mix = Object.values(queryMix(SIZES.search)).flat();
-    scenarios.search = Array.from({ length: SIZES.search }, (_, i) => [{ label: 'search', method: 'GET', path: searchPath(mix[(i * 7) % mix.length]) }]);
+    scenarios.search = Array.from({ length: SIZES.search }, (_, i) => [
+      { label: 'search', method: 'GET', path: searchPath(mix[(i * 7) % mix.length]) },
+    ]);
     const groupings = ['team', 'function_profile', 'target_group'];
     const heatBase = `/api/organisations/${manifest.largest.organisationId}/diagnosis/heatmap`;
     scenarios.heatmap = Array.from({ length: SIZES.heatmap }, (_, i) => [
@@ -141,9 +162,9 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
     // A short warm-up of every scenario (plans, caches, JIT), not counted.
     const warm = await runLoad(origin, 10, [
       ...scenarios.noop.slice(0, 100),
-      ...minted.tokens.slice(SIZES.respondents, SIZES.respondents + 5).map((token) => [
-        { label: 'open', method: 'GET' as const, path: '/api/survey', headers: { 'x-survey-token': token } },
-      ]),
+      ...minted.tokens
+        .slice(SIZES.respondents, SIZES.respondents + 5)
+        .map((token) => [{ label: 'open', method: 'GET' as const, path: '/api/survey', headers: { 'x-survey-token': token } }]),
       ...scenarios.search.slice(0, 10),
       ...scenarios.heatmap.slice(0, 3),
     ]);
@@ -160,7 +181,9 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
       );
     }
     const memoryEnd = await memory();
-    log(`${kind} server memory: start RSS ${memoryStart.rssMb} MB / heap ${memoryStart.heapUsedMb} MB; end RSS ${memoryEnd.rssMb} MB / heap ${memoryEnd.heapUsedMb} MB; peak RSS ${memoryEnd.peakRssMb} MB`);
+    log(
+      `${kind} server memory: start RSS ${memoryStart.rssMb} MB / heap ${memoryStart.heapUsedMb} MB; end RSS ${memoryEnd.rssMb} MB / heap ${memoryEnd.heapUsedMb} MB; peak RSS ${memoryEnd.peakRssMb} MB`,
+    );
     const errors = Object.values(results).reduce((n, r) => n + r.errors, 0);
     const brief = (r: LoadResult & { ratioToNoop?: number; wallS: number }) => ({
       requests: r.requests,
@@ -194,7 +217,12 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
       loadAverage: { before: loadBefore, after: loadAverage() },
       memory: { start: memoryStart, end: memoryEnd, peakSampledRssMb: peakSampledMb },
       scenarios: Object.fromEntries(Object.entries(results).map(([k, r]) => [k, brief(r)])),
-      workload: { people: manifest.counts.people, largestMember: manifest.largest.people, offers: manifest.counts.offers, ratings: manifest.counts.ratings },
+      workload: {
+        people: manifest.counts.people,
+        largestMember: manifest.largest.people,
+        offers: manifest.counts.offers,
+        ratings: manifest.counts.ratings,
+      },
       surveyCampaignId: minted.campaignId,
     };
   } finally {
@@ -231,4 +259,3 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exitCode = 1;
   }
 }
-

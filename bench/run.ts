@@ -27,7 +27,9 @@ const needsWorkload = files.some((f) => f.startsWith('sector') || f.startsWith('
 
 if (files.length) {
   const kinds = await benchKinds();
-  console.log(`Benchmarks at ${benchScale} scale on ${kinds.join(' and ')} (PostgreSQL URL from ${postgresUrlSource}); load average ${loadAtStart.join(' ')}`);
+  console.log(
+    `Benchmarks at ${benchScale} scale on ${kinds.join(' and ')} (PostgreSQL URL from ${postgresUrlSource}); load average ${loadAtStart.join(' ')}`,
+  );
   if (needsWorkload) {
     for (const kind of kinds) {
       console.log(`\n▶ sector workload on ${kind}`);
@@ -38,7 +40,10 @@ if (files.length) {
   for (const file of files) {
     console.log(`\n▶ ${file}`);
     const t0 = Date.now();
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, file)], { stdio: 'inherit', cwd: path.dirname(benchDir) });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, file)], {
+      stdio: 'inherit',
+      cwd: path.dirname(benchDir),
+    });
     runs.push({ file, ok: child.status === 0, seconds: (Date.now() - t0) / 1000 });
   }
   if (needsWorkload && process.env.BENCH_KEEP_WORKLOAD !== '1') for (const kind of kinds) await dropSectorWorkload(kind);
@@ -47,7 +52,10 @@ if (files.length) {
 type Json = Record<string, unknown>;
 const readResult = (name: string) => JSON.parse(fs.readFileSync(path.join(resultsDir, name), 'utf8')) as Json;
 const resultNames = fs.existsSync(resultsDir)
-  ? fs.readdirSync(resultsDir).filter((f) => f.endsWith('.json') && f !== 'latest.json').sort()
+  ? fs
+      .readdirSync(resultsDir)
+      .filter((f) => f.endsWith('.json') && f !== 'latest.json')
+      .sort()
   : [];
 const loadAtEnd = loadAverage();
 
@@ -85,9 +93,14 @@ if (runs.length) {
   );
   for (const r of runs) lines.push(`| ${r.file} | ${r.ok ? 'ok' : '**failed**'} | ${r.seconds.toFixed(1)} s |`);
   for (const [kind, w] of Object.entries(workload))
-    lines.push('', `Sector workload on ${kind}: ${w.counts.members} members, ${w.counts.people} people, ${w.counts.ratings} ratings, ${w.counts.offers} offers, set up in ${(w.setupMs / 1000).toFixed(1)} s (ratings ${(w.timings.ratings / 1000).toFixed(1)} s, offers ${(w.timings.offers / 1000).toFixed(1)} s).`);
+    lines.push(
+      '',
+      `Sector workload on ${kind}: ${w.counts.members} members, ${w.counts.people} people, ${w.counts.ratings} ratings, ${w.counts.offers} offers, set up in ${(w.setupMs / 1000).toFixed(1)} s (ratings ${(w.timings.ratings / 1000).toFixed(1)} s, offers ${(w.timings.offers / 1000).toFixed(1)} s).`,
+    );
 } else {
-  lines.push(`Rebuilt on ${new Date().toISOString()} from the stored results; each section says when it was measured. Compare ratios, not absolutes.`);
+  lines.push(
+    `Rebuilt on ${new Date().toISOString()} from the stored results; each section says when it was measured. Compare ratios, not absolutes.`,
+  );
 }
 lines.push('');
 
@@ -96,7 +109,10 @@ for (const name of resultNames) {
   const data = readResult(name);
   const results = (data.results ?? {}) as Record<string, Json>;
   lines.push(`## ${data.title ?? data.benchmark ?? name}`, '');
-  lines.push(`Measured ${data.at}${data.scale ? ` (${data.scale} scale)` : ''}. Target met: ${data.meetsTarget === null || data.meetsTarget === undefined ? 'n/a' : data.meetsTarget ? 'yes' : '**no**'}.${data.note ? ` ${data.note}` : ''}`, '');
+  lines.push(
+    `Measured ${data.at}${data.scale ? ` (${data.scale} scale)` : ''}. Target met: ${data.meetsTarget === null || data.meetsTarget === undefined ? 'n/a' : data.meetsTarget ? 'yes' : '**no**'}.${data.note ? ` ${data.note}` : ''}`,
+    '',
+  );
   const loads = Object.entries(results)
     .map(([kind, r]) => {
       const l = r.loadAverage as { before?: number[]; after?: number[] } | undefined;
@@ -106,9 +122,19 @@ for (const name of resultNames) {
   if (loads.length) lines.push(`Load average (1 min) before → after: ${loads.join('; ')}.`, '');
 
   if (Object.values(results).some((r) => Array.isArray(r.comparisons))) {
-    lines.push('| database | what | median | p95 | reference | reference median | ratio (median) | ratio (p95) |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '| database | what | median | p95 | reference | reference median | ratio (median) | ratio (p95) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
     for (const [kind, r] of Object.entries(results)) {
-      for (const c of (r.comparisons ?? []) as Array<{ what: string; measured: Json; reference: Json; ratio: number; ratioP95: number; note?: string }>)
+      for (const c of (r.comparisons ?? []) as Array<{
+        what: string;
+        measured: Json;
+        reference: Json;
+        ratio: number;
+        ratioP95: number;
+        note?: string;
+      }>)
         lines.push(
           `| ${kind} | ${c.what}${c.note ? ` — ${c.note}` : ''} | ${c.measured.medianMs} ms | ${c.measured.p95Ms} ms | ${c.reference.what} | ${c.reference.medianMs} ms | ×${c.ratio} | ×${c.ratioP95} |`,
         );
@@ -122,7 +148,9 @@ for (const name of resultNames) {
     );
     for (const [kind, r] of Object.entries(results))
       for (const [scenario, s] of Object.entries(r.scenarios as Record<string, Json>))
-        lines.push(`| ${kind} | ${scenario} | ${s.requests} | ${s.errors} | ${s.requestsPerSecond} | ${s.ratioToNoop} | ${s.p50Ms} ms | ${s.p95Ms} ms | ${s.p99Ms} ms |`);
+        lines.push(
+          `| ${kind} | ${scenario} | ${s.requests} | ${s.errors} | ${s.requestsPerSecond} | ${s.ratioToNoop} | ${s.p50Ms} ms | ${s.p95Ms} ms | ${s.p99Ms} ms |`,
+        );
     lines.push('');
   }
   const keys = [...new Set(Object.values(results).flatMap((r) => Object.keys(r).filter((k) => typeof r[k] === 'number')))];

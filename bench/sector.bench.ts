@@ -298,7 +298,12 @@ function searchSql(match: string, order: string) {
 }
 
 const SEARCHES = [
-  { what: 'offer search, text (q=heftruck)', path: '/api/offers?q=heftruck', sql: searchSql('o.search_nl @@ q', 'score desc, id'), param: 'heftruck' },
+  {
+    what: 'offer search, text (q=heftruck)',
+    path: '/api/offers?q=heftruck',
+    sql: searchSql('o.search_nl @@ q', 'score desc, id'),
+    param: 'heftruck',
+  },
   {
     what: 'offer search, facets (region=antwerpen, format=classroom)',
     path: '/api/offers?region=antwerpen&format=classroom',
@@ -330,13 +335,17 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
     };
     const login = async (who: SectorManifest['hr']) => {
       const reply = await request({ label: 'login', method: 'POST', path: '/api/auth/login', body: who }, 200);
-      const cookie = [reply.headers['set-cookie']].flat().find((c) => c?.startsWith('lk_session='))!.split(';')[0];
+      const cookie = [reply.headers['set-cookie']]
+        .flat()
+        .find((c) => c?.startsWith('lk_session='))!
+        .split(';')[0];
       return { cookie, csrf: (JSON.parse(reply.body) as { csrfToken: string }).csrfToken };
     };
     const hrCookie = (await login(manifest.hr)).cookie;
     const adminLogin = await login(manifest.admin);
     const adminCookie = adminLogin.cookie;
-    const get: Get = async (p, cookie) => (await request({ label: 'get', method: 'GET', path: p, headers: cookie ? { cookie } : {} }, 200)).body;
+    const get: Get = async (p, cookie) =>
+      (await request({ label: 'get', method: 'GET', path: p, headers: cookie ? { cookie } : {} }, 200)).body;
     const noop = () => request({ label: 'noop', method: 'GET', path: '/bench/noop' }, 204);
     const sqlRun = (text: string, params: unknown[]) => () => database.query(text, params);
     /**
@@ -442,15 +451,18 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
       if (records.length >= IMPORT_OFFERS * 1.3) break;
     }
     const codeColumn = header.indexOf('code');
-    if (codeColumn < 0 || records.length < IMPORT_OFFERS) throw new Error(`export gave ${records.length} offers, header ${header.join(',')}`);
+    if (codeColumn < 0 || records.length < IMPORT_OFFERS)
+      throw new Error(`export gave ${records.length} offers, header ${header.join(',')}`);
     const importer = crypto.randomUUID();
-    await database.query(
-      "insert into organisations (id, name, slug, kind) values ($1, 'Bench importeur', $2, 'training_provider')",
-      [importer, `bench-import-${importer.slice(-12)}`],
-    );
+    await database.query("insert into organisations (id, name, slug, kind) values ($1, 'Bench importeur', $2, 'training_provider')", [
+      importer,
+      `bench-import-${importer.slice(-12)}`,
+    ]);
     const tables = ['offers', 'offer_editions', 'offer_competences'] as const;
     const columns = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await columnsOf(database, t)] as const)));
-    await database.exec(tables.map((t) => `drop table if exists bench_copy_${t}; create table bench_copy_${t} (like ${t} including all);`).join('\n'));
+    await database.exec(
+      tables.map((t) => `drop table if exists bench_copy_${t}; create table bench_copy_${t} (like ${t} including all);`).join('\n'),
+    );
     // A warm-up import of every exported row tells which ones the import accepts today (the
     // generated editions include past ones, which an import refuses); the runs use those.
     const probe = await postCsv(
@@ -469,15 +481,24 @@ async function measureKind(kind: BenchDatabaseKind, log: (line: string) => void)
     let imported = 0;
     for (let run = 1; run <= IMPORT_RUNS; run++) {
       const prefix = `R${run}-${importer.slice(-6)}-`;
-      const body = stringify([header, ...records.slice(0, IMPORT_OFFERS).map((r, i) => r.map((v, c) => (c === codeColumn ? `${prefix}${i}` : v)))]);
+      const body = stringify([
+        header,
+        ...records.slice(0, IMPORT_OFFERS).map((r, i) => r.map((v, c) => (c === codeColumn ? `${prefix}${i}` : v))),
+      ]);
       const { ms, result } = await postCsv(origin, `/api/organisations/${importer}/offers/import`, adminLogin, body);
-      if (result.created !== IMPORT_OFFERS || result.errors.length) throw new Error(`import run ${run}: ${JSON.stringify(result).slice(0, 400)}`);
+      if (result.created !== IMPORT_OFFERS || result.errors.length)
+        throw new Error(`import run ${run}: ${JSON.stringify(result).slice(0, 400)}`);
       imported += result.created;
       const of = `select id from offers where provider_id = '${importer}' and code like '${prefix}%'`;
       let copied = 0;
       try {
         copied += await copyRows(database, `select ${columns.offers} from offers where id in (${of})`, 'bench_copy_offers', columns.offers);
-        copied += await copyRows(database, `select ${columns.offer_editions} from offer_editions where offer_id in (${of})`, 'bench_copy_offer_editions', columns.offer_editions);
+        copied += await copyRows(
+          database,
+          `select ${columns.offer_editions} from offer_editions where offer_id in (${of})`,
+          'bench_copy_offer_editions',
+          columns.offer_editions,
+        );
         copied += await copyRows(
           database,
           `select ${columns.offer_competences} from offer_competences where offer_id in (${of})`,

@@ -32,7 +32,11 @@ describe('locale parity check', () => {
       fr: { common: { a: 'A', b: 'B' } },
       en: { common: { a: 'A', b: 'B' }, auth: { x: 'X' } },
     };
-    expect(findLocaleProblems(tree)).toEqual(['fr/auth.json: file missing', 'nl/common.json: "a" is empty', 'nl/common.json: "b" is not a string']);
+    expect(findLocaleProblems(tree)).toEqual([
+      'fr/auth.json: file missing',
+      'nl/common.json: "a" is empty',
+      'nl/common.json: "b" is not a string',
+    ]);
   });
 
   it('flattens nested messages to dotted keys', () => {

@@ -61,7 +61,11 @@ export function findLocaleProblems(tree: LocaleTree, locales: readonly string[] 
  * Problems of the partial locales: each listed namespace must have exactly the keys of the reference
  * locale (nl), as non-empty strings; a namespace that is not listed must not exist.
  */
-export function findPartialLocaleProblems(tree: LocaleTree, partial: Record<string, readonly string[]> = partialLocales, reference = 'nl'): string[] {
+export function findPartialLocaleProblems(
+  tree: LocaleTree,
+  partial: Record<string, readonly string[]> = partialLocales,
+  reference = 'nl',
+): string[] {
   const problems: string[] = [];
   for (const [locale, namespaces] of Object.entries(partial)) {
     for (const ns of Object.keys(tree[locale] ?? {}).sort()) {
@@ -83,7 +87,8 @@ export function findPartialLocaleProblems(tree: LocaleTree, partial: Record<stri
           else if (value.trim() === '') problems.push(`${locale}/${ns}.json: "${key}" is empty`);
         }
       }
-      for (const key of [...map.keys()].sort()) if (!wanted.has(key)) problems.push(`${locale}/${ns}.json: key "${key}" is not in ${reference}/${ns}.json`);
+      for (const key of [...map.keys()].sort())
+        if (!wanted.has(key)) problems.push(`${locale}/${ns}.json: key "${key}" is not in ${reference}/${ns}.json`);
     }
   }
   return problems;

@@ -14,7 +14,10 @@ fs.writeFileSync(
   `export default { dialect: 'postgresql', schema: ${JSON.stringify(path.join(root, 'src/db/schema/index.ts'))}, out: ${JSON.stringify(path.join(tmp, 'migrations'))} };\n`,
 );
 const before = fs.readdirSync(path.join(tmp, 'migrations')).length;
-execFileSync(process.execPath, [path.join(root, 'node_modules/drizzle-kit/bin.cjs'), 'generate', '--config', config], { cwd: root, stdio: 'pipe' });
+execFileSync(process.execPath, [path.join(root, 'node_modules/drizzle-kit/bin.cjs'), 'generate', '--config', config], {
+  cwd: root,
+  stdio: 'pipe',
+});
 const after = fs.readdirSync(path.join(tmp, 'migrations')).length;
 fs.rmSync(tmp, { recursive: true, force: true });
 if (after !== before) {

@@ -17,7 +17,12 @@ describe('import fences through eslint.config.js', () => {
     ]);
     expect(await problems('src/domain/plan/x.ts', "import fs from 'node:fs';")).toHaveLength(1);
     expect(await problems('src/domain/plan/x.ts', "import { Type } from 'typebox';")).toHaveLength(1);
-    expect(await problems('src/domain/plan/x.ts', "import { ROLES } from '../../shared/roles.js';\nimport { gap } from '../assessment/current-level.js';")).toEqual([]);
+    expect(
+      await problems(
+        'src/domain/plan/x.ts',
+        "import { ROLES } from '../../shared/roles.js';\nimport { gap } from '../assessment/current-level.js';",
+      ),
+    ).toEqual([]);
     expect(await problems('src/domain/plan/x.test.ts', "import { it } from 'vitest';")).toEqual([]);
   });
 
@@ -43,13 +48,20 @@ describe('import fences through eslint.config.js', () => {
     ]);
     expect(await problems(page, "const Lazy = () => import('../../survey/pages/SurveyPage.js');")).toHaveLength(1);
     expect(await problems(page, "import { router } from '../../../app/router.js';")).toHaveLength(1);
-    expect(await problems(page, "import { paths } from '../../../app/paths.js';\nimport { Button } from '../../../components/Button.js';")).toEqual([]);
+    expect(
+      await problems(page, "import { paths } from '../../../app/paths.js';\nimport { Button } from '../../../components/Button.js';"),
+    ).toEqual([]);
     expect(await problems('web/src/components/Thing.tsx', "import { x } from '../features/offers/api/offers.js';")).toHaveLength(1);
   });
 
   it('lets a schemas.ts import only typebox, src/shared and other schemas', async () => {
     const file = 'src/modules/survey/schemas.ts';
-    expect(await problems(file, "import { Type } from 'typebox';\nimport { Id } from '../../shared/schemas.js';\nimport { Scale } from '../frameworks/schemas.js';")).toEqual([]);
+    expect(
+      await problems(
+        file,
+        "import { Type } from 'typebox';\nimport { Id } from '../../shared/schemas.js';\nimport { Scale } from '../frameworks/schemas.js';",
+      ),
+    ).toEqual([]);
     expect(await problems(file, "import { db } from '../../db/client.js';")).toHaveLength(1);
     expect(await problems(file, "import { eq } from 'drizzle-orm';")).toHaveLength(1);
   });

@@ -29,7 +29,11 @@ function importCommand(format: ExchangeFormat): CliCommand {
     usage: `leerkompas import ${format} <file> --org SLUG [--lang nl|fr|en]\n                                               import ${what} as a framework of the organisation`,
     matches: (command, sub) => command === 'import' && sub === format,
     async run({ database, args }) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { org: { type: 'string' }, lang: { type: 'string' } } });
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { org: { type: 'string' }, lang: { type: 'string' } },
+      });
       const [file] = positionals;
       if (!file || !values.org) throw new Error(`Usage: leerkompas import ${format} <file> --org SLUG [--lang nl|fr|en]`);
       const lang = readLang(values.lang);
@@ -45,11 +49,14 @@ function importCommand(format: ExchangeFormat): CliCommand {
         }
       }
       const service = createFrameworkExchangeService({ db: database.db });
-      const result = await service.importFramework({ actor: null, trusted: true, organisationId: org.id, format, body, lang }).catch(explain);
+      const result = await service
+        .importFramework({ actor: null, trusted: true, organisationId: org.id, format, body, lang })
+        .catch(explain);
       console.log(`Imported ${file} into ${org.name} as framework ${result.frameworkKey} (scale ${result.scaleKey}).`);
       console.log(`  competences: ${result.inserted} inserted, ${result.updated} updated, ${result.unchanged} unchanged`);
       console.log(`  errors:      ${result.errors.length}`);
-      for (const e of result.errors.slice(0, 50)) console.log(`  ${e.line !== undefined ? `line ${e.line}` : `index ${e.index}`}: ${e.message}`);
+      for (const e of result.errors.slice(0, 50))
+        console.log(`  ${e.line !== undefined ? `line ${e.line}` : `index ${e.index}`}: ${e.message}`);
       if (result.errors.length > 50) console.log(`  … and ${result.errors.length - 50} more.`);
     },
   };

@@ -21,7 +21,8 @@ export function formatEscoSummary(s: EscoImportSummary): string {
 
 /** `leerkompas import esco <dir> [<dir> …] [--esco-version X]`: folders are imported in order. */
 export const importEscoCommand: CliCommand = {
-  usage: 'leerkompas import esco <dir> [<dir> …] [--esco-version X]\n                                               import ESCO CSV folders (nl first; fr/en add labels)',
+  usage:
+    'leerkompas import esco <dir> [<dir> …] [--esco-version X]\n                                               import ESCO CSV folders (nl first; fr/en add labels)',
   matches: (command, sub) => command === 'import' && sub === 'esco',
   async run({ database, args }) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'esco-version': { type: 'string' } } });

@@ -54,7 +54,13 @@ async function main(argv: string[]) {
     } else if (command === 'user' && sub === 'create') {
       const { values } = parseArgs({
         args: rest,
-        options: { email: { type: 'string' }, org: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+        options: {
+          email: { type: 'string' },
+          org: { type: 'string' },
+          role: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+        },
       });
       const { createUserCommand } = await import('./user-create.js');
       await createUserCommand(database.db, values);
@@ -93,6 +99,7 @@ function databaseLocation(): string {
 main(process.argv.slice(2)).catch((error) => {
   console.error(describe(error));
   // A DataDirError says it itself; a failed query on a full disk gets the hint here.
-  if (isDiskFull(error) && !(error instanceof DataDirError)) console.error(`The disk holding ${databaseLocation()} is full. Free space there and run the command again.`);
+  if (isDiskFull(error) && !(error instanceof DataDirError))
+    console.error(`The disk holding ${databaseLocation()} is full. Free space there and run the command again.`);
   process.exitCode = 1;
 });

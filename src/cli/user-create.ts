@@ -18,7 +18,10 @@ async function askPassword(): Promise<string> {
 
 export async function createUserCommand(db: Db, values: { email?: string; org?: string; role?: string; name?: string; password?: string }) {
   const missing = (['email', 'org', 'role'] as const).filter((k) => !values[k]);
-  if (missing.length) throw new Error(`Missing ${missing.map((m) => `--${m}`).join(', ')}. Example: leerkompas user create --email you@example.org --org leerkompas --role platform_admin`);
+  if (missing.length)
+    throw new Error(
+      `Missing ${missing.map((m) => `--${m}`).join(', ')}. Example: leerkompas user create --email you@example.org --org leerkompas --role platform_admin`,
+    );
   if (!roles.includes(values.role as Role)) throw new Error(`--role must be one of: ${roles.join(', ')}`);
   const password = values.password ?? (await askPassword());
   const { user, organisation } = await createUserWithRole(db, {

@@ -14,10 +14,7 @@ export const PLATFORM_ORG_SLUG = 'leerkompas';
  * plan. Runs after migrations on every start.
  */
 export async function bootstrap(db: Db): Promise<void> {
-  await db
-    .insert(organisations)
-    .values({ name: 'Leerkompas', slug: PLATFORM_ORG_SLUG, kind: 'authority' })
-    .onConflictDoNothing();
+  await db.insert(organisations).values({ name: 'Leerkompas', slug: PLATFORM_ORG_SLUG, kind: 'authority' }).onConflictDoNothing();
   await ensureDefaultScale(db);
   await loadOwnFrameworks(db);
   await loadFundingInstruments(db);

@@ -39,7 +39,7 @@ export const defaultScaleLevels: Array<{ level: number; pictogram: string; label
     label: { nl: 'zelfstandig', fr: 'seul', en: 'on my own', 'nl-easy': 'alleen' },
     descriptor: {
       nl: 'Ik kan dit alleen, zonder hulp.',
-      fr: "Je sais le faire seul, sans aide.",
+      fr: 'Je sais le faire seul, sans aide.',
       en: 'I can do this on my own, without help.',
       'nl-easy': 'Ik kan dit alleen.',
     },
@@ -47,7 +47,12 @@ export const defaultScaleLevels: Array<{ level: number; pictogram: string; label
   {
     level: 3,
     pictogram: 'star',
-    label: { nl: 'vlot, ook in nieuwe situaties', fr: 'avec aisance, aussi dans des situations nouvelles', en: 'fluently, also in new situations', 'nl-easy': 'goed, ook als het nieuw is' },
+    label: {
+      nl: 'vlot, ook in nieuwe situaties',
+      fr: 'avec aisance, aussi dans des situations nouvelles',
+      en: 'fluently, also in new situations',
+      'nl-easy': 'goed, ook als het nieuw is',
+    },
     descriptor: {
       nl: 'Ik kan dit goed, ook als er iets nieuws of onverwachts gebeurt.',
       fr: "Je le fais bien, même quand quelque chose de nouveau ou d'inattendu arrive.",
@@ -70,7 +75,10 @@ export const defaultScaleLevels: Array<{ level: number; pictogram: string; label
 
 /** Creates the default scale when missing; returns its id. Idempotent. */
 export async function ensureDefaultScale(db: Executor): Promise<string> {
-  const [existing] = await db.select({ id: proficiencyScales.id }).from(proficiencyScales).where(eq(proficiencyScales.key, DEFAULT_SCALE_KEY));
+  const [existing] = await db
+    .select({ id: proficiencyScales.id })
+    .from(proficiencyScales)
+    .where(eq(proficiencyScales.key, DEFAULT_SCALE_KEY));
   if (existing) return existing.id;
   const [scale] = await db
     .insert(proficiencyScales)

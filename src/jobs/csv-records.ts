@@ -12,9 +12,9 @@ export interface CsvRecord {
  * file (e.g. an unterminated quote) throws an error whose `lines` names where parsing stopped.
  */
 export async function* readCsvRecords(file: string): AsyncGenerator<CsvRecord> {
-  const parser = fs.createReadStream(file).pipe(
-    parse({ bom: true, columns: true, info: true, relax_column_count: true, skip_empty_lines: true }),
-  );
+  const parser = fs
+    .createReadStream(file)
+    .pipe(parse({ bom: true, columns: true, info: true, relax_column_count: true, skip_empty_lines: true }));
   let previousEnd = 1;
   for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     yield { row: item.record, line: previousEnd + 1 };

@@ -187,7 +187,11 @@ export async function importEscoFolder(database: Database, options: EscoImportOp
             await eachRecord(name, (row) => mapSkillGroupRow(row, file), addConcept);
             break;
           case 'skillsHierarchy':
-            await eachRecord(name, (row) => mapHierarchyRow(row, file), (records) => records.forEach(addConcept));
+            await eachRecord(
+              name,
+              (row) => mapHierarchyRow(row, file),
+              (records) => records.forEach(addConcept),
+            );
             break;
           case 'skills':
           case 'skillCollection':
@@ -201,10 +205,18 @@ export async function importEscoFolder(database: Database, options: EscoImportOp
             await eachRecord(name, (row) => mapOccupationRow(row, file), addOccupation);
             break;
           case 'broaderRelationsSkillPillar':
-            await eachRecord(name, (row) => mapBroaderRow(row, 'skill'), (link) => void skillBroader.push(link));
+            await eachRecord(
+              name,
+              (row) => mapBroaderRow(row, 'skill'),
+              (link) => void skillBroader.push(link),
+            );
             break;
           case 'broaderRelationsOccPillar':
-            await eachRecord(name, (row) => mapBroaderRow(row, 'occupation'), (link) => void occupationBroader.push(link));
+            await eachRecord(
+              name,
+              (row) => mapBroaderRow(row, 'occupation'),
+              (link) => void occupationBroader.push(link),
+            );
             break;
           default:
             relationFiles.push({ name, file });
@@ -226,7 +238,10 @@ export async function importEscoFolder(database: Database, options: EscoImportOp
 
       // 2. Parents (second pass, by key) and the other broader links.
       const competenceIds = await loadKeys(database, 'select key, id, parent_id from competences where framework_id = $1', [frameworkId]);
-      const occupationIds = occupationRecords.size || occupationBroader.length || relationFiles.length ? await loadKeys(database, 'select key, id, parent_id from occupations', []) : new Map();
+      const occupationIds =
+        occupationRecords.size || occupationBroader.length || relationFiles.length
+          ? await loadKeys(database, 'select key, id, parent_id from occupations', [])
+          : new Map();
       currentFile = 'linking parents';
       await resolveCompetenceParents(database, concepts, skillBroader, competenceIds, summary, batchSize);
       await resolveOccupationParents(database, occupationRecords, occupationBroader, occupationIds, summary, batchSize);
@@ -275,9 +290,13 @@ export async function importEscoFolder(database: Database, options: EscoImportOp
 
       // PGlite has no autovacuum: without fresh statistics the planner guesses a few hundred rows
       // per framework and skips the search indexes, and the parent pass leaves dead row versions.
-      const written = [summary.competences, summary.occupations, summary.occupationSkills, summary.skillRelations, summary.broaderRelations].some(
-        (c) => c.inserted + c.updated > 0,
-      );
+      const written = [
+        summary.competences,
+        summary.occupations,
+        summary.occupationSkills,
+        summary.skillRelations,
+        summary.broaderRelations,
+      ].some((c) => c.inserted + c.updated > 0);
       if (written || summary.parents.competencesUpdated + summary.parents.occupationsUpdated > 0) {
         currentFile = 'updating statistics';
         await database.exec('VACUUM (ANALYZE) competences, occupations, occupation_competences, competence_relations');
@@ -293,11 +312,17 @@ export async function importEscoFolder(database: Database, options: EscoImportOp
 /** The public framework "esco-skills", created on first import; keeps the newest version seen. */
 async function ensureEscoFramework(database: Database, version: string | null): Promise<{ id: string; fillOnly: boolean }> {
   const scaleId = await ensureDefaultScale(database.db);
-  const [existing] = await database.query<{ id: string; version: string | null }>('select id, version from frameworks where key = $1', [ESCO_FRAMEWORK_KEY]);
+  const [existing] = await database.query<{ id: string; version: string | null }>('select id, version from frameworks where key = $1', [
+    ESCO_FRAMEWORK_KEY,
+  ]);
   if (existing) {
     const next = newerVersion(existing.version, version);
     if (next !== existing.version) {
-      await database.query('update frameworks set version = $2, attribution = $3, updated_at = now() where id = $1', [existing.id, next, escoAttribution(next)]);
+      await database.query('update frameworks set version = $2, attribution = $3, updated_at = now() where id = $1', [
+        existing.id,
+        next,
+        escoAttribution(next),
+      ]);
     }
     const fillOnly = Boolean(version && existing.version && compareVersions(version, existing.version) < 0);
     return { id: existing.id, fillOnly };
@@ -329,11 +354,28 @@ async function ensureEscoFramework(database: Database, version: string | null): 
  * labels per language, unite tags, and write only when something changed or the source is newer.
  * "transversal" stays once a collection said so; an older modifiedDate never overwrites.
  */
-async function upsertConcepts(database: Database, frameworkId: string, batch: EscoConceptRecord[], counts: UpsertCounts, fillOnly: boolean) {
+async function upsertConcepts(
+  database: Database,
+  frameworkId: string,
+  batch: EscoConceptRecord[],
+  counts: UpsertCounts,
+  fillOnly: boolean,
+) {
   if (!batch.length) return;
   const params: unknown[] = [];
   for (const r of batch) {
-    params.push(uuidv7(), frameworkId, r.key, r.kind, JSON.stringify(r.label), JSON.stringify(r.altLabels), JSON.stringify(r.description), r.code, textArray(r.tags), r.modifiedAt);
+    params.push(
+      uuidv7(),
+      frameworkId,
+      r.key,
+      r.kind,
+      JSON.stringify(r.label),
+      JSON.stringify(r.altLabels),
+      JSON.stringify(r.description),
+      r.code,
+      textArray(r.tags),
+      r.modifiedAt,
+    );
   }
   // An import of an older ESCO version only fills gaps: existing values win the merge.
   const merge = (column: string) => (fillOnly ? `(excluded.${column} || c.${column})` : `(c.${column} || excluded.${column})`);
@@ -372,7 +414,17 @@ async function upsertOccupations(database: Database, batch: EscoOccupationRecord
   if (!batch.length) return;
   const params: unknown[] = [];
   for (const r of batch) {
-    params.push(uuidv7(), r.key, r.isGroup, r.code, r.iscoCode, JSON.stringify(r.label), JSON.stringify(r.altLabels), JSON.stringify(r.description), r.modifiedAt);
+    params.push(
+      uuidv7(),
+      r.key,
+      r.isGroup,
+      r.code,
+      r.iscoCode,
+      JSON.stringify(r.label),
+      JSON.stringify(r.altLabels),
+      JSON.stringify(r.description),
+      r.modifiedAt,
+    );
   }
   const merge = (column: string) => (fillOnly ? `(excluded.${column} || o.${column})` : `(o.${column} || excluded.${column})`);
   const keep = (column: string) => (fillOnly ? `coalesce(o.${column}, excluded.${column})` : `coalesce(excluded.${column}, o.${column})`);
@@ -413,7 +465,12 @@ async function loadKeys(database: Database, text: string, params: unknown[]): Pr
   return new Map(rows.map((r) => [r.key, { id: r.id, parentId: r.parent_id }]));
 }
 
-async function setParents(database: Database, table: 'competences' | 'occupations', updates: Array<[string, string]>, batchSize: number): Promise<number> {
+async function setParents(
+  database: Database,
+  table: 'competences' | 'occupations',
+  updates: Array<[string, string]>,
+  batchSize: number,
+): Promise<number> {
   let updated = 0;
   for (const batch of chunks(updates, batchSize)) {
     const rows = await database.query(
@@ -542,4 +599,3 @@ async function upsertOccupationSkills(database: Database, batch: Array<[string, 
   );
   countReturned(rows, batch.length, counts);
 }
-

@@ -60,7 +60,13 @@ export async function runJob<T extends Record<string, unknown>>(
   const maxStoredErrors = options.maxStoredErrors ?? 1_000;
   const [row] = await db
     .insert(jobs)
-    .values({ kind: options.kind, input: options.input, organisationId: options.organisationId ?? null, createdBy: options.createdBy ?? null, status: 'queued' })
+    .values({
+      kind: options.kind,
+      input: options.input,
+      organisationId: options.organisationId ?? null,
+      createdBy: options.createdBy ?? null,
+      status: 'queued',
+    })
     .returning({ id: jobs.id });
   const jobId = row.id;
   let processed = 0;
@@ -107,7 +113,10 @@ export async function runJob<T extends Record<string, unknown>>(
   await db.update(jobs).set({ status: 'running', startedAt: new Date() }).where(eq(jobs.id, jobId));
   try {
     const result = await work(ctx);
-    await db.update(jobs).set({ ...state(), status: 'succeeded', finishedAt: new Date() }).where(eq(jobs.id, jobId));
+    await db
+      .update(jobs)
+      .set({ ...state(), status: 'succeeded', finishedAt: new Date() })
+      .where(eq(jobs.id, jobId));
     return { jobId, result, errorCount, errors: storedErrors };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -70,11 +70,24 @@ function causeChain(error: unknown): Array<{ code?: unknown; message?: unknown }
 }
 
 const unavailableCodes = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
   // admin_shutdown, crash_shutdown, cannot_connect_now (starting up, shutting down, in recovery)
-  '57P01', '57P02', '57P03',
+  '57P01',
+  '57P02',
+  '57P03',
   // connection_exception family
-  '08000', '08003', '08006', '08001', '08004',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
 ]);
 /** node-postgres reports a lost or refused connection by message only. */
 const unavailableMessages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
@@ -85,7 +98,9 @@ const unavailableMessages = /Connection terminated|timeout exceeded when trying 
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   return causeChain(error).some(
-    (e) => (typeof e.code === 'string' && unavailableCodes.has(e.code)) || (typeof e.message === 'string' && unavailableMessages.test(e.message)),
+    (e) =>
+      (typeof e.code === 'string' && unavailableCodes.has(e.code)) ||
+      (typeof e.message === 'string' && unavailableMessages.test(e.message)),
   );
 }
 
@@ -130,7 +145,11 @@ export async function rejectNonFiniteNumbers(request: FastifyRequest): Promise<v
   walk(request.query, '/querystring', 0);
   walk(request.body, '/body', 0);
   if (errors.length) {
-    throw new AppError('validation.failed', { status: 400, detail: `The request is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors });
+    throw new AppError('validation.failed', {
+      status: 400,
+      detail: `The request is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      errors,
+    });
   }
 }
 
@@ -141,10 +160,20 @@ export async function rejectNonFiniteNumbers(request: FastifyRequest): Promise<v
  */
 export function handleFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return sendProblem(reply, problem(414, 'validation.failed', 'A part of the address is too long.', [{ path: '/url', message: 'has a path segment that is too long' }]));
+    return sendProblem(
+      reply,
+      problem(414, 'validation.failed', 'A part of the address is too long.', [
+        { path: '/url', message: 'has a path segment that is too long' },
+      ]),
+    );
   }
   if (error.code === 'FST_ERR_BAD_URL') {
-    return sendProblem(reply, problem(400, 'validation.failed', 'The address is not valid: it has a broken %-escape.', [{ path: '/url', message: 'is not a valid URL' }]));
+    return sendProblem(
+      reply,
+      problem(400, 'validation.failed', 'The address is not valid: it has a broken %-escape.', [
+        { path: '/url', message: 'is not a valid URL' },
+      ]),
+    );
   }
   request.log.error({ err: error }, 'router error');
   return sendProblem(reply, problem(500, 'server.internal', 'Something went wrong on our side. It has been logged.'));
@@ -161,19 +190,40 @@ export function installErrorHandler(app: FastifyInstance): void {
       const errors = (error.validation as ValidationIssue[]).map((issue) => toFieldError(context, issue));
       return sendProblem(
         reply,
-        problem(400, 'validation.failed', `The request ${context} is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors),
+        problem(
+          400,
+          'validation.failed',
+          `The request ${context} is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+          errors,
+        ),
       );
     }
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return sendProblem(reply, problem(400, 'request.malformed_json', 'The request body is not valid JSON.', [{ path: '/body', message: error.message }]));
+        return sendProblem(
+          reply,
+          problem(400, 'request.malformed_json', 'The request body is not valid JSON.', [{ path: '/body', message: error.message }]),
+        );
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendProblem(reply, problem(413, 'request.too_large', 'The request body is too large.', [{ path: '/body', message: 'is too large' }]));
+        return sendProblem(
+          reply,
+          problem(413, 'request.too_large', 'The request body is too large.', [{ path: '/body', message: 'is too large' }]),
+        );
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return sendProblem(reply, problem(415, 'request.unsupported_media_type', 'Send JSON (application/json).', [{ path: '/headers/content-type', message: 'is not supported' }]));
+        return sendProblem(
+          reply,
+          problem(415, 'request.unsupported_media_type', 'Send JSON (application/json).', [
+            { path: '/headers/content-type', message: 'is not supported' },
+          ]),
+        );
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        return sendProblem(reply, problem(400, 'validation.failed', 'The Content-Length header does not match the body.', [{ path: '/headers/content-length', message: 'does not match the body' }]));
+        return sendProblem(
+          reply,
+          problem(400, 'validation.failed', 'The Content-Length header does not match the body.', [
+            { path: '/headers/content-length', message: 'does not match the body' },
+          ]),
+        );
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
@@ -182,7 +232,14 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (isDiskFull(error)) {
       request.log.error({ err: error }, 'database disk full');
-      return sendProblem(reply, problem(507, 'database.disk_full', 'The database has no disk space left, so nothing was saved. Reading still works; ask the administrator to free space.'));
+      return sendProblem(
+        reply,
+        problem(
+          507,
+          'database.disk_full',
+          'The database has no disk space left, so nothing was saved. Reading still works; ask the administrator to free space.',
+        ),
+      );
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 429) {

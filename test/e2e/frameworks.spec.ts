@@ -55,15 +55,23 @@ describe('framework browser', () => {
   it('searches one framework and all frameworks in the UI language', async () => {
     const page = await e2e.newPage();
     await logIn(page);
-    const orgId = await page.evaluate(async () => (await (await fetch('/api/auth/session')).json()).memberships[0].organisationId as string);
-    const frameworks = (await page.evaluate(async (id) => (await fetch(`/api/frameworks?orgId=${id}`)).json(), orgId)) as Array<{ id: string; key: string }>;
+    const orgId = await page.evaluate(
+      async () => (await (await fetch('/api/auth/session')).json()).memberships[0].organisationId as string,
+    );
+    const frameworks = (await page.evaluate(async (id) => (await fetch(`/api/frameworks?orgId=${id}`)).json(), orgId)) as Array<{
+      id: string;
+      key: string;
+    }>;
     const coaching = frameworks.find((f) => f.key === 'lk-coaching-guidance');
     expect(coaching).toBeDefined();
 
     await page.goto(`/o/${orgId}/frameworks/${coaching!.id}`);
     await page.getByRole('heading', { level: 2, name: 'Zoek in deze lijst' }).waitFor();
     await page.getByRole('searchbox', { name: 'Zoekwoord' }).fill('feedback');
-    await page.getByRole('status').filter({ hasText: /gevonden/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /gevonden/ })
+      .waitFor();
     const results = page.locator('.result-list a');
     await expect(results.allTextContents()).resolves.toContain('Feedback geven');
     // Only this framework: the 21st-century "Feedback geven en krijgen" is not listed here.

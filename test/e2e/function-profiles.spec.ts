@@ -5,7 +5,8 @@ import { competences, occupationCompetences, occupations } from '../../src/db/sc
 import { expectAccessible, logIn, startE2E, type E2E } from './support.js';
 
 /** The card of one competence in the profile editor. */
-const item = (page: Page, label: string) => page.locator('li.profile-item', { has: page.getByRole('heading', { level: 3, name: label, exact: true }) });
+const item = (page: Page, label: string) =>
+  page.locator('li.profile-item', { has: page.getByRole('heading', { level: 3, name: label, exact: true }) });
 
 async function addCompetence(page: Page, query: string, label: string) {
   const search = page.getByRole('searchbox', { name: 'Zoek een competentie' });
@@ -24,7 +25,10 @@ describe('function profiles', () => {
     const [feedback] = await db.select({ id: competences.id }).from(competences).where(eq(competences.key, 'lkc.guiding.feedback'));
     const [occupation] = await db
       .insert(occupations)
-      .values({ key: 'e2e:werkleider', label: { nl: 'Werkleider groenonderhoud', fr: "Chef d'équipe espaces verts", en: 'Green maintenance team leader' } })
+      .values({
+        key: 'e2e:werkleider',
+        label: { nl: 'Werkleider groenonderhoud', fr: "Chef d'équipe espaces verts", en: 'Green maintenance team leader' },
+      })
       .returning({ id: occupations.id });
     await db.insert(occupationCompetences).values({ occupationId: occupation.id, competenceId: feedback.id, relation: 'essential' });
   });
@@ -78,18 +82,38 @@ describe('function profiles', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Medewerker groendienst' }).waitFor();
     await page.getByRole('heading', { level: 2, name: '2 competenties in dit profiel' }).waitFor();
-    await expect(item(page, 'Werken met een computer').getByRole('radio', { name: /Niveau 3/ }).isChecked()).resolves.toBe(true);
-    await expect(item(page, 'Werken met een computer').getByRole('radio', { name: /Ondersteunend/ }).isChecked()).resolves.toBe(true);
-    await expect(item(page, 'Feedback geven en krijgen').getByRole('radio', { name: /Niveau 1/ }).isChecked()).resolves.toBe(true);
+    await expect(
+      item(page, 'Werken met een computer')
+        .getByRole('radio', { name: /Niveau 3/ })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await expect(
+      item(page, 'Werken met een computer')
+        .getByRole('radio', { name: /Ondersteunend/ })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await expect(
+      item(page, 'Feedback geven en krijgen')
+        .getByRole('radio', { name: /Niveau 1/ })
+        .isChecked(),
+    ).resolves.toBe(true);
     await expect(item(page, 'Feedback geven en krijgen').getByLabel('Vanaf welk jaar?').inputValue()).resolves.toBe(String(year + 2));
     await expect(item(page, 'Feedback geven en krijgen').getByLabel('Niveau dat later nodig is').inputValue()).resolves.toBe('3');
 
     // The server holds the same.
     const url = new URL(page.url());
     const [, , orgId, , profileId] = url.pathname.split('/');
-    const detail = await page.evaluate(async ([o, p]) => (await fetch(`/api/organisations/${o}/function-profiles/${p}`)).json(), [orgId, profileId]);
+    const detail = await page.evaluate(
+      async ([o, p]) => (await fetch(`/api/organisations/${o}/function-profiles/${p}`)).json(),
+      [orgId, profileId],
+    );
     const byKey = Object.fromEntries(detail.items.map((i: { key: string }) => [i.key, i]));
-    expect(byKey['lk21.digital.computer']).toMatchObject({ requiredLevel: 3, importance: 'supporting', futureLevel: null, horizonYear: null });
+    expect(byKey['lk21.digital.computer']).toMatchObject({
+      requiredLevel: 3,
+      importance: 'supporting',
+      futureLevel: null,
+      horizonYear: null,
+    });
     expect(byKey['lk21.social.feedback']).toMatchObject({ requiredLevel: 1, importance: 'core', futureLevel: 3, horizonYear: year + 2 });
 
     // Listed with its count.
@@ -103,7 +127,9 @@ describe('function profiles', () => {
   it('creates a profile from an occupation with its essential competences filled in', async () => {
     const page = await e2e.newPage();
     await logIn(page);
-    const orgId = await page.evaluate(async () => (await (await fetch('/api/auth/session')).json()).memberships[0].organisationId as string);
+    const orgId = await page.evaluate(
+      async () => (await (await fetch('/api/auth/session')).json()).memberships[0].organisationId as string,
+    );
     await page.goto(`/o/${orgId}/profiles/new`);
     await page.getByLabel('Naam van de job').fill('Werkleider');
     await page.getByRole('searchbox', { name: 'Zoek een beroep' }).fill('werkleider');

@@ -51,7 +51,9 @@ describe('leerportaal: a recommended offer, saved, enrolled, cancelled; the publ
     const mine = await api(learnerSession, 'GET', `/api/organisations/${orgId}/me/diagnosis`);
     expect(mine.status).toBe(200);
     expect(mine.body.person.id).toBe(personId);
-    const gaps = (mine.body.items as Array<{ competence: { id: string }; gap: number | null; required: number | null }>).filter((i) => (i.gap ?? 0) >= 1);
+    const gaps = (mine.body.items as Array<{ competence: { id: string }; gap: number | null; required: number | null }>).filter(
+      (i) => (i.gap ?? 0) >= 1,
+    );
     expect(gaps.length, 'the demo learner has gaps').toBeGreaterThan(0);
 
     const [{ id: providerId }] = await db.query<{ id: string }>(`select id from organisations where slug = 'leerhuis-schelde'`);
@@ -75,7 +77,16 @@ describe('leerportaal: a recommended offer, saved, enrolled, cancelled; the publ
     offerId = created.body.id;
     const base = `/api/organisations/${providerId}/offers/${offerId}`;
     // One edition with room, one with a single seat (a colleague takes it below).
-    expect((await api(provider, 'POST', `${base}/editions`, { startsOn: inDays(20), endsOn: inDays(21), capacity: 8, enrolmentDeadline: inDays(15) })).status).toBe(201);
+    expect(
+      (
+        await api(provider, 'POST', `${base}/editions`, {
+          startsOn: inDays(20),
+          endsOn: inDays(21),
+          capacity: 8,
+          enrolmentDeadline: inDays(15),
+        })
+      ).status,
+    ).toBe(201);
     const small = await api(provider, 'POST', `${base}/editions`, { startsOn: inDays(40), endsOn: inDays(40), capacity: 1 });
     expect(small.status).toBe(201);
     const published = await api(provider, 'POST', `${base}/publish`);
@@ -99,7 +110,9 @@ describe('leerportaal: a recommended offer, saved, enrolled, cancelled; the publ
     await card.waitFor();
     await expect(card.getByText('Waarom past dit bij jou?').count()).resolves.toBe(1);
     const why = await card.locator('.why__text').innerText();
-    expect(why).toMatch(/^Werkt aan .+: (\d+) van je \1 leerpunten · in het Nederlands · online, van thuis of op het werk · gratis\.$|^Werkt aan .+: je enige leerpunt · in het Nederlands · online, van thuis of op het werk · gratis\.$/);
+    expect(why).toMatch(
+      /^Werkt aan .+: (\d+) van je \1 leerpunten · in het Nederlands · online, van thuis of op het werk · gratis\.$|^Werkt aan .+: je enige leerpunt · in het Nederlands · online, van thuis of op het werk · gratis\.$/,
+    );
     // The learner's own competences with pictograms, and the read-aloud button where speech exists.
     await learner.getByRole('heading', { level: 2, name: 'Wat ik kan' }).waitFor();
     await learner.getByRole('heading', { level: 3, name: /Hier kan je nog groeien/ }).waitFor();
@@ -111,7 +124,10 @@ describe('leerportaal: a recommended offer, saved, enrolled, cancelled; the publ
   it('opens the offer, saves it and finds it among the saved offers', async () => {
     await learner.getByRole('link', { name: TITLE }).click();
     await learner.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    await learner.locator('.offer-facts').getByText(/Gratis/).waitFor();
+    await learner
+      .locator('.offer-facts')
+      .getByText(/Gratis/)
+      .waitFor();
     await learner.locator('.icon-list').getByText('In eenvoudige taal').waitFor();
     await learner.getByText('Opleidingscheques').first().waitFor();
     await fitsPhone(learner, 'offer detail');

@@ -33,7 +33,12 @@ describe('login, organisations and language', () => {
     await expect(page.getByText('Mijn rol: HR / opleidingen').isVisible()).resolves.toBe(true);
     // HR's own work comes first on the card: the needs analysis and the plan.
     const tasks = await page.locator('.card__actions a').allInnerTexts();
-    expect(tasks.slice(0, 4).map((text) => text.split('–')[0].trim())).toEqual(['Bevragingen', 'Diagnose', 'Opleidingsnoden', 'Opleidingsplan']);
+    expect(tasks.slice(0, 4).map((text) => text.split('–')[0].trim())).toEqual([
+      'Bevragingen',
+      'Diagnose',
+      'Opleidingsnoden',
+      'Opleidingsplan',
+    ]);
     await expectAccessible(page, 'organisation home');
     expect(e2e.pageErrors).toEqual([]);
   });

@@ -15,7 +15,16 @@ describe('phones (360 × 740) and import status', () => {
     const now = new Date();
     // Two import jobs as the job runner leaves them: one running, one finished with bad lines.
     await db.insert(jobs).values([
-      { kind: 'import.esco', organisationId: org.id, createdBy: hr.id, status: 'running', input: 'esco-v1.2.0-nl.zip', processed: 1200, total: 3000, startedAt: now },
+      {
+        kind: 'import.esco',
+        organisationId: org.id,
+        createdBy: hr.id,
+        status: 'running',
+        input: 'esco-v1.2.0-nl.zip',
+        processed: 1200,
+        total: 3000,
+        startedAt: now,
+      },
       {
         kind: 'import.esco',
         organisationId: org.id,
@@ -72,12 +81,22 @@ describe('phones (360 × 740) and import status', () => {
     const profile = await page.evaluate(async (o) => {
       const csrf = (await (await fetch('/api/auth/session')).json()).csrfToken as string;
       const headers = { 'content-type': 'application/json', 'x-csrf-token': csrf };
-      const created = await (await fetch(`/api/organisations/${o}/function-profiles`, { method: 'POST', headers, body: JSON.stringify({ name: 'Logistiek medewerker' }) })).json();
+      const created = await (
+        await fetch(`/api/organisations/${o}/function-profiles`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ name: 'Logistiek medewerker' }),
+        })
+      ).json();
       const hits = await (await fetch('/api/competences?q=smartphone&lang=nl')).json();
       await fetch(`/api/organisations/${o}/function-profiles/${created.id}/competences`, {
         method: 'PUT',
         headers,
-        body: JSON.stringify({ items: [{ competenceId: hits[0].id, requiredLevel: 2, importance: 'core', futureLevel: 3, horizonYear: new Date().getFullYear() + 2 }] }),
+        body: JSON.stringify({
+          items: [
+            { competenceId: hits[0].id, requiredLevel: 2, importance: 'core', futureLevel: 3, horizonYear: new Date().getFullYear() + 2 },
+          ],
+        }),
       });
       return created.id as string;
     }, orgId);

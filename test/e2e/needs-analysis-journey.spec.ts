@@ -25,8 +25,14 @@ describe('needs analysis journey: link → self-assessment on a phone → superv
     e2e = await startE2E();
     const db = e2e.db.database.db;
     [{ id: orgId }] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'de-brug'));
-    [{ id: campaignId }] = await db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.organisationId, orgId), eq(campaigns.title, OPEN_CAMPAIGN)));
-    [{ id: emreId }] = await db.select({ id: people.id }).from(people).where(and(eq(people.organisationId, orgId), eq(people.displayName, EMPLOYEE)));
+    [{ id: campaignId }] = await db
+      .select({ id: campaigns.id })
+      .from(campaigns)
+      .where(and(eq(campaigns.organisationId, orgId), eq(campaigns.title, OPEN_CAMPAIGN)));
+    [{ id: emreId }] = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.organisationId, orgId), eq(people.displayName, EMPLOYEE)));
   });
   afterAll(async () => {
     await e2e?.close();
@@ -66,7 +72,8 @@ describe('needs analysis journey: link → self-assessment on a phone → superv
     for (let question = 1; question <= total; question++) {
       await page.getByText(`Vraag ${question} van ${total}`).waitFor();
       // Alternate "with help" and "on my own", and one "I don't know".
-      const answer = question === total ? 'Ik weet het niet' : question % 2 ? 'Ik kan dit als iemand mij helpt.' : 'Ik kan dit alleen, zonder hulp.';
+      const answer =
+        question === total ? 'Ik weet het niet' : question % 2 ? 'Ik kan dit als iemand mij helpt.' : 'Ik kan dit alleen, zonder hulp.';
       await page.getByText(answer, { exact: true }).click();
       await page.getByRole('button', { name: /Volgende/ }).click();
     }
@@ -96,7 +103,11 @@ describe('needs analysis journey: link → self-assessment on a phone → superv
     await expect(page.getByRole('radio', { name: `Voor de bevraging „${OPEN_CAMPAIGN}”` }).isChecked()).resolves.toBe(true);
     const cards = page.locator('.rate-item');
     const count = await cards.count();
-    for (let i = 0; i < count; i++) await cards.nth(i).getByRole('radio', { name: /Niveau 3/ }).check();
+    for (let i = 0; i < count; i++)
+      await cards
+        .nth(i)
+        .getByRole('radio', { name: /Niveau 3/ })
+        .check();
     await page.getByRole('button', { name: `${count} beoordelingen bewaren` }).click();
     await page.getByText(`Bewaard: ${count} beoordelingen.`).waitFor();
     const supervisor = await ratings('supervisor');

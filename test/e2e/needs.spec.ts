@@ -21,7 +21,10 @@ describe('needs: from the heat map to a triaged, prioritised need', () => {
 
   beforeAll(async () => {
     e2e = await startE2E();
-    [{ id: orgId }] = await e2e.db.database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'de-brug'));
+    [{ id: orgId }] = await e2e.db.database.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.slug, 'de-brug'));
     page = await e2e.newPage();
     await logIn(page);
   });
@@ -29,7 +32,13 @@ describe('needs: from the heat map to a triaged, prioritised need', () => {
     await e2e?.close();
   });
 
-  const need = async () => (await e2e.db.database.db.select().from(trainingNeeds).where(and(eq(trainingNeeds.organisationId, orgId), eq(trainingNeeds.title, title))))[0];
+  const need = async () =>
+    (
+      await e2e.db.database.db
+        .select()
+        .from(trainingNeeds)
+        .where(and(eq(trainingNeeds.organisationId, orgId), eq(trainingNeeds.title, title)))
+    )[0];
 
   it('HR makes a need of a heat-map cell in one click and sees its figures and people', async () => {
     await page.goto(`/o/${orgId}/diagnosis`);
@@ -40,7 +49,11 @@ describe('needs: from the heat map to a triaged, prioritised need', () => {
     await page.getByRole('heading', { name: 'Cijfers uit de diagnose' }).waitFor();
     await page.getByText('Nog niet bekeken.').waitFor();
     const row = await need();
-    expect(row).toMatchObject({ status: 'open', sources: expect.arrayContaining(['diagnosis']), gapSummary: { assessed: expect.any(Number) } });
+    expect(row).toMatchObject({
+      status: 'open',
+      sources: expect.arrayContaining(['diagnosis']),
+      gapSummary: { assessed: expect.any(Number) },
+    });
     await expectAccessible(page, 'need detail');
   });
 
@@ -63,7 +76,8 @@ describe('needs: from the heat map to a triaged, prioritised need', () => {
     for (const [heading, answer] of factors) {
       await page.getByRole('heading', { level: 2, name: heading }).waitFor();
       await page.getByRole('radio', { name: answer, exact: true }).check();
-      if (answer === 'Ja') await page.getByLabel('Korte uitleg (niet verplicht)').fill('Veranderingen in de planning worden niet begrepen.');
+      if (answer === 'Ja')
+        await page.getByLabel('Korte uitleg (niet verplicht)').fill('Veranderingen in de planning worden niet begrepen.');
       await page.getByRole('button', { name: 'Volgende' }).click();
     }
     await page.getByRole('heading', { level: 2, name: /Wil men het leren\?/ }).waitFor();
@@ -93,11 +107,18 @@ describe('needs: from the heat map to a triaged, prioritised need', () => {
     await page.getByLabel('Waarom deze score? (Kans op succes)').fill('De ploeg vraagt er zelf om.');
     await page.getByRole('button', { name: 'Scores opslaan' }).click();
     await page.getByText('De scores zijn opgeslagen.').waitFor();
-    await page.getByText(/Prioriteit: \d(,\d+)? op 5/).first().waitFor();
+    await page
+      .getByText(/Prioriteit: \d(,\d+)? op 5/)
+      .first()
+      .waitFor();
     await expectAccessible(page, 'priority');
     const row = await need();
     const scores = await e2e.db.database.db.select().from(priorityScores).where(eq(priorityScores.needId, row.id));
-    expect(scores.find((s) => s.criterion === 'success')).toMatchObject({ score: 4, origin: 'manual', reason: 'De ploeg vraagt er zelf om.' });
+    expect(scores.find((s) => s.criterion === 'success')).toMatchObject({
+      score: 4,
+      origin: 'manual',
+      reason: 'De ploeg vraagt er zelf om.',
+    });
     expect(scores.find((s) => s.criterion === 'core_task')).toMatchObject({ score: 3, origin: 'suggested' });
     expect(row.priorityCenti).not.toBeNull();
   });

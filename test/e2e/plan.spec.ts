@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { actionParticipants, enrolments, fundingLines, organisations, planActions, trainingNeeds, trainingPlans } from '../../src/db/schema/index.js';
+import {
+  actionParticipants,
+  enrolments,
+  fundingLines,
+  organisations,
+  planActions,
+  trainingNeeds,
+  trainingPlans,
+} from '../../src/db/schema/index.js';
 import { DEMO_PASSWORD, expectAccessible, horizontalOverflow, logIn, startE2E, type E2E } from './support.js';
 
 /*
@@ -54,7 +62,10 @@ describe('plan: from a heat-map cell to an approved training plan with a catalog
     e2e = await startE2E();
     const db = e2e.db.database;
     [{ id: orgId }] = await db.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'de-brug'));
-    const [{ id: providerId }] = await db.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'leerhuis-schelde'));
+    const [{ id: providerId }] = await db.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.slug, 'leerhuis-schelde'));
     const [{ id: competenceId }] = await db.query<{ id: string }>(`select id from competences where key = 'lk21.selfreg.change'`);
 
     // The demo provider publishes an online offer for the competence, with an edition of 2 seats.
@@ -92,7 +103,12 @@ describe('plan: from a heat-map cell to an approved training plan with a catalog
   });
 
   const need = async () =>
-    (await e2e.db.database.db.select().from(trainingNeeds).where(and(eq(trainingNeeds.organisationId, orgId), eq(trainingNeeds.title, needTitle))))[0];
+    (
+      await e2e.db.database.db
+        .select()
+        .from(trainingNeeds)
+        .where(and(eq(trainingNeeds.organisationId, orgId), eq(trainingNeeds.title, needTitle)))
+    )[0];
 
   it('HR makes a need of a heat-map cell with the "make a need" button', async () => {
     await page.goto(`/o/${orgId}/diagnosis`);
@@ -134,7 +150,10 @@ describe('plan: from a heat-map cell to an approved training plan with a catalog
     await page.getByRole('link', { name: 'Prioriteit bepalen' }).click();
     await page.getByRole('heading', { level: 2, name: /Kerntaak/ }).waitFor();
     await page.getByRole('button', { name: 'Alle voorstellen overnemen' }).click();
-    await page.getByRole('group', { name: /Score Kans op succes/ }).getByRole('radio', { name: '4' }).check();
+    await page
+      .getByRole('group', { name: /Score Kans op succes/ })
+      .getByRole('radio', { name: '4' })
+      .check();
     await page.getByLabel('Waarom deze score? (Kans op succes)').fill('De ploeg vraagt er zelf om.');
     await page.getByRole('button', { name: 'Scores opslaan' }).click();
     await page.getByText('De scores zijn opgeslagen.').waitFor();
@@ -172,7 +191,10 @@ describe('plan: from a heat-map cell to an approved training plan with a catalog
     } else {
       // Other offers rank higher: find ours in the catalog search instead.
       await page.getByLabel('Zoek een opleiding').fill('Veranderen zonder stress');
-      await page.locator('.offer-hit', { hasText: offerTitle }).getByRole('button', { name: `Kies deze opleiding ${offerTitle}` }).click();
+      await page
+        .locator('.offer-hit', { hasText: offerTitle })
+        .getByRole('button', { name: `Kies deze opleiding ${offerTitle}` })
+        .click();
     }
     await page.getByText(`Gekozen: ${offerTitle} – Leerhuis Schelde`).waitFor();
     // Empty fields take the offer's name, hours and price.

@@ -39,7 +39,13 @@ describe('provider: offers, editions, import and enrolment lists', () => {
   let editionId: string;
   const people: Array<{ id: string; name: string }> = [];
 
-  const offerRow = async () => (await e2e.db.database.db.select().from(offers).where(and(eq(offers.providerId, providerId), eq(offers.code, 'DIG-START'))))[0];
+  const offerRow = async () =>
+    (
+      await e2e.db.database.db
+        .select()
+        .from(offers)
+        .where(and(eq(offers.providerId, providerId), eq(offers.code, 'DIG-START')))
+    )[0];
 
   beforeAll(async () => {
     e2e = await startE2E();
@@ -129,7 +135,12 @@ describe('provider: offers, editions, import and enrolment lists', () => {
     const confirmButtons = page.getByRole('button', { name: /^Klopt\s*:/ });
     expect(await confirmButtons.count()).toBeGreaterThanOrEqual(2);
     const accepted = ((await confirmButtons.first().textContent()) ?? '').replace(/^Klopt\s*:\s*/, '');
-    const refused = ((await page.getByRole('button', { name: /^Klopt niet\s*:/ }).nth(1).textContent()) ?? '').replace(/^Klopt niet\s*:\s*/, '');
+    const refused = (
+      (await page
+        .getByRole('button', { name: /^Klopt niet\s*:/ })
+        .nth(1)
+        .textContent()) ?? ''
+    ).replace(/^Klopt niet\s*:\s*/, '');
     await expectAccessible(page, 'offer with suggestions');
     await confirmButtons.first().click();
     await page.getByRole('button', { name: new RegExp(`^Klopt niet\\s*: ${escape(refused)}$`) }).click();
@@ -173,7 +184,13 @@ describe('provider: offers, editions, import and enrolment lists', () => {
     await page.getByRole('heading', { level: 2, name: '1 editie' }).waitFor();
     await page.getByText('0 van 2 plaatsen').waitFor();
     const [edition] = await e2e.db.database.db.select().from(offerEditions).where(eq(offerEditions.offerId, offerId));
-    expect(edition).toMatchObject({ startsOn: inDays(20), endsOn: inDays(21), capacity: 2, enrolmentDeadline: inDays(15), sessions: [{ date: inDays(20), from: '09:00', to: '12:00' }] });
+    expect(edition).toMatchObject({
+      startsOn: inDays(20),
+      endsOn: inDays(21),
+      capacity: 2,
+      enrolmentDeadline: inDays(15),
+      sessions: [{ date: inDays(20), from: '09:00', to: '12:00' }],
+    });
     editionId = edition.id;
     await expectAccessible(page, 'editions');
   });
@@ -190,7 +207,9 @@ describe('provider: offers, editions, import and enrolment lists', () => {
     expect(row.publishedAt).not.toBeNull();
 
     // Anonymous: no cookie.
-    const search = await fetch(`${e2e.baseUrl}/api/offers?q=${encodeURIComponent('digitaal starten op het werk')}&provider=${providerId}&limit=50`);
+    const search = await fetch(
+      `${e2e.baseUrl}/api/offers?q=${encodeURIComponent('digitaal starten op het werk')}&provider=${providerId}&limit=50`,
+    );
     expect(search.status).toBe(200);
     const found = (await search.json()) as { items: Array<{ id: string; priceCents: number; nextStartsOn: string | null }> };
     expect(found.items.find((i) => i.id === offerId)).toMatchObject({ priceCents: 4950, nextStartsOn: inDays(20) });
@@ -213,7 +232,10 @@ describe('provider: offers, editions, import and enrolment lists', () => {
 
     await page.getByRole('link', { name: 'Edities en deelnemers' }).click();
     await page.getByText('2 van 2 plaatsen').waitFor();
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) }).first();
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3 }) })
+      .first();
     // Two seats taken, none free, one person waiting.
     const fact = (term: string) => card.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
     await expect(fact('Vrije plaatsen').textContent()).resolves.toBe('0');
@@ -256,10 +278,16 @@ describe('provider: offers, editions, import and enrolment lists', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText(`Bewaard: ${who.name} – Aanwezig geweest.`).waitFor();
     const seated = page.getByRole('table', { name: 'Deelnemers met een plaats' });
-    await seated.getByRole('row', { name: new RegExp(who.name) }).getByText('Aanwezig geweest').waitFor();
+    await seated
+      .getByRole('row', { name: new RegExp(who.name) })
+      .getByText('Aanwezig geweest')
+      .waitFor();
     // Focus went back to the button that opened the dialog.
     await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain('Registreren');
-    const [row] = await e2e.db.database.db.select().from(enrolments).where(and(eq(enrolments.editionId, editionId), eq(enrolments.personId, who.id)));
+    const [row] = await e2e.db.database.db
+      .select()
+      .from(enrolments)
+      .where(and(eq(enrolments.editionId, editionId), eq(enrolments.personId, who.id)));
     expect(row).toMatchObject({ status: 'attended', minutesAttended: 330 });
   });
 
@@ -284,10 +312,15 @@ describe('provider: offers, editions, import and enrolment lists', () => {
     await expectAccessible(page, 'import report');
     await page.getByRole('link', { name: 'Rekenblad in de keuken' }).waitFor();
 
-    const codes = (await e2e.db.database.db.select({ code: offers.code }).from(offers).where(eq(offers.providerId, providerId))).map((o) => o.code);
+    const codes = (await e2e.db.database.db.select({ code: offers.code }).from(offers).where(eq(offers.providerId, providerId))).map(
+      (o) => o.code,
+    );
     expect(codes).toEqual(expect.arrayContaining(['DIG-START', 'IMP-KEUKEN']));
     expect(codes).not.toContain('IMP-KAPOT');
-    const [excel] = await e2e.db.database.db.select().from(offers).where(and(eq(offers.providerId, providerId), eq(offers.code, 'IMP-KEUKEN')));
+    const [excel] = await e2e.db.database.db
+      .select()
+      .from(offers)
+      .where(and(eq(offers.providerId, providerId), eq(offers.code, 'IMP-KEUKEN')));
     expect(excel).toMatchObject({ priceCents: 9500, durationMinutes: 720, status: 'draft' });
     expect(await e2e.db.database.db.select().from(offerCompetences).where(eq(offerCompetences.offerId, excel.id))).toHaveLength(1);
     expect(await e2e.db.database.db.select().from(offerEditions).where(eq(offerEditions.offerId, excel.id))).toHaveLength(1);
@@ -302,9 +335,13 @@ describe('provider: offers, editions, import and enrolment lists', () => {
     await page.getByText('1 aanbod gevonden').waitFor();
     await page.getByRole('link', { name: 'Rekenblad in de keuken' }).waitFor();
     // The export links point at the provider's own export.
-    await expect(page.getByRole('link', { name: 'Exporteren als CSV' }).getAttribute('href')).resolves.toBe(`/api/organisations/${providerId}/offers/export.csv`);
+    await expect(page.getByRole('link', { name: 'Exporteren als CSV' }).getAttribute('href')).resolves.toBe(
+      `/api/organisations/${providerId}/offers/export.csv`,
+    );
     const json = await page.request.get(`/api/organisations/${providerId}/offers/export.json`);
-    expect(((await json.json()) as { offers: Array<{ code: string }> }).offers.map((o) => o.code)).toEqual(expect.arrayContaining(['DIG-START', 'IMP-KEUKEN']));
+    expect(((await json.json()) as { offers: Array<{ code: string }> }).offers.map((o) => o.code)).toEqual(
+      expect.arrayContaining(['DIG-START', 'IMP-KEUKEN']),
+    );
   });
 
   it('every provider screen fits a 360 px phone without sideways scrolling', async () => {

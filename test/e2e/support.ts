@@ -68,7 +68,9 @@ export interface E2E {
  */
 export async function startE2E(): Promise<E2E> {
   if (!fs.existsSync(path.join(defaultWebDir, 'index.html'))) {
-    throw new Error(`The web app is not built (${defaultWebDir}/index.html missing). Run \`npm run build\` first (npm test and npm run test:e2e do).`);
+    throw new Error(
+      `The web app is not built (${defaultWebDir}/index.html missing). Run \`npm run build\` first (npm test and npm run test:e2e do).`,
+    );
   }
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
@@ -95,7 +97,11 @@ export async function startE2E(): Promise<E2E> {
     browser,
     pageErrors,
     async newPage(options = {}) {
-      const context = await browser.newContext({ baseURL: baseUrl, viewport: options.viewport ?? { width: 1280, height: 900 }, locale: 'nl-BE' });
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport: options.viewport ?? { width: 1280, height: 900 },
+        locale: 'nl-BE',
+      });
       contexts.push(context);
       // Every violation the browser reports (the securitypolicyviolation event, caught from the first
       // script on) and every console message about the policy.
@@ -109,7 +115,9 @@ export async function startE2E(): Promise<E2E> {
           (e) => {
             const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}` : '';
             const report = (window as unknown as Record<string, (text: string) => void>)[binding];
-            report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}${where} on ${document.location.pathname}${e.sample ? ` (${e.sample})` : ''}`);
+            report(
+              `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}${where} on ${document.location.pathname}${e.sample ? ` (${e.sample})` : ''}`,
+            );
           },
           true,
         );
@@ -153,7 +161,13 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length) {
-    const lines = bad.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 3).map((n) => `      ${n.target.join(' ')} – ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`);
+    const lines = bad.map(
+      (v) =>
+        `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 3)
+          .map((n) => `      ${n.target.join(' ')} – ${n.failureSummary?.split('\n').join(' ')}`)
+          .join('\n')}`,
+    );
     throw new Error(`Accessibility problems on ${where} (${page.url()}):\n${lines.join('\n')}`);
   }
 }

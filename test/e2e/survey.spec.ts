@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { assessments, competences, learningQuestions, organisations, people, surveyAnswers, surveyResponses } from '../../src/db/schema/index.js';
+import {
+  assessments,
+  competences,
+  learningQuestions,
+  organisations,
+  people,
+  surveyAnswers,
+  surveyResponses,
+} from '../../src/db/schema/index.js';
 import { buildCampaign, buildInvitation } from '../factories/campaigns.js';
 import { expectAccessible, horizontalOverflow, startE2E, type E2E } from './support.js';
 
@@ -57,7 +65,12 @@ describe('self-assessment from a personal link (360 × 740)', () => {
       description: 'Een korte vragenlijst voor de ploeg Verpakking.',
       competenceIds: KEYS.map((k) => ids[k]),
       locales: ['nl', 'nl-easy', 'fr', 'en'],
-      openQuestion: { nl: 'Wat wil je graag leren?', 'nl-easy': 'Wat wil je leren?', fr: 'Qu’aimeriez-vous apprendre ?', en: 'What would you like to learn?' },
+      openQuestion: {
+        nl: 'Wat wil je graag leren?',
+        'nl-easy': 'Wat wil je leren?',
+        fr: 'Qu’aimeriez-vous apprendre ?',
+        en: 'What would you like to learn?',
+      },
     });
     campaignId = campaign.id;
     token = (await buildInvitation(e2e.db.database, { campaign, personId })).token;
@@ -145,7 +158,10 @@ describe('self-assessment from a personal link (360 × 740)', () => {
     await page.getByText('Vraag 3 van 4').waitFor();
 
     // Both answers are saved on the server.
-    const saved = await e2e.db.database.db.select().from(surveyAnswers).where(eq(surveyAnswers.responseId, (await response()).id));
+    const saved = await e2e.db.database.db
+      .select()
+      .from(surveyAnswers)
+      .where(eq(surveyAnswers.responseId, (await response()).id));
     expect(saved.map((a) => [a.competenceId, a.level]).sort()).toEqual(
       [
         [ids['lk21.basics.dutch.instructions'], 2],

@@ -20,7 +20,12 @@ export async function buildOrganisation(database: Database, overrides: { name?: 
 /** A user with one role in the organisation, created through the real use case. */
 export async function buildUser(database: Database, options: { organisationId: string; role: Role; email?: string }) {
   const email = options.email ?? `${options.role}-${randomUUID().slice(0, 8)}@example.org`;
-  const { user } = await createUserWithRole(database.db, { email, password: TEST_PASSWORD, organisation: options.organisationId, role: options.role });
+  const { user } = await createUserWithRole(database.db, {
+    email,
+    password: TEST_PASSWORD,
+    organisation: options.organisationId,
+    role: options.role,
+  });
   return user;
 }
 

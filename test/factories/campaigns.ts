@@ -46,14 +46,20 @@ export async function buildCampaign(
         locales: input.locales ?? ['nl', 'nl-easy', 'fr', 'en'],
         scope: input.scope ?? { teamIds: [], functionProfileIds: [], targetGroups: [] },
         supervisorAssessment: mode === 'named',
-        openQuestion: input.openQuestion === undefined ? { nl: 'Wat wil je graag leren?', 'nl-easy': 'Wat wil je leren?' } : input.openQuestion,
+        openQuestion:
+          input.openQuestion === undefined ? { nl: 'Wat wil je graag leren?', 'nl-easy': 'Wat wil je leren?' } : input.openQuestion,
         openedAt: (input.status ?? 'open') === 'draft' ? null : new Date(),
       })
       .returning();
     if (input.competenceIds.length) {
-      await tx
-        .insert(campaignCompetences)
-        .values(input.competenceIds.map((competenceId, position) => ({ campaignId: campaign.id, competenceId, position, defaultRequiredLevel: 2 })));
+      await tx.insert(campaignCompetences).values(
+        input.competenceIds.map((competenceId, position) => ({
+          campaignId: campaign.id,
+          competenceId,
+          position,
+          defaultRequiredLevel: 2,
+        })),
+      );
     }
     return campaign;
   });
@@ -62,7 +68,12 @@ export async function buildCampaign(
 /** An invitation with a freshly issued link; returns the row and the token (the part after `/s#`). */
 export async function buildInvitation(
   database: Database,
-  input: { campaign: { id: string; organisationId: string; closesOn: string }; personId: string; revokedAt?: Date | null; expiresAt?: Date | null },
+  input: {
+    campaign: { id: string; organisationId: string; closesOn: string };
+    personId: string;
+    revokedAt?: Date | null;
+    expiresAt?: Date | null;
+  },
 ) {
   const token = randomToken();
   const [invitation] = await database.db

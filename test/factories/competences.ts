@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
-import { competenceRelations, competences, frameworks, occupationCompetences, occupations, proficiencyScales } from '../../src/db/schema/index.js';
+import {
+  competenceRelations,
+  competences,
+  frameworks,
+  occupationCompetences,
+  occupations,
+  proficiencyScales,
+} from '../../src/db/schema/index.js';
 import { DEFAULT_SCALE_KEY } from '../../src/db/reference-data.js';
 import type { LocalizedList, LocalizedText } from '../../src/db/schema/columns.js';
 
@@ -10,7 +17,10 @@ import type { LocalizedList, LocalizedText } from '../../src/db/schema/columns.j
  * builders insert rows the way an import does.
  */
 export async function buildPublicFramework(database: Database, overrides: { key?: string; title?: LocalizedText } = {}) {
-  const [scale] = await database.db.select({ id: proficiencyScales.id }).from(proficiencyScales).where(eq(proficiencyScales.key, DEFAULT_SCALE_KEY));
+  const [scale] = await database.db
+    .select({ id: proficiencyScales.id })
+    .from(proficiencyScales)
+    .where(eq(proficiencyScales.key, DEFAULT_SCALE_KEY));
   const [row] = await database.db
     .insert(frameworks)
     .values({

@@ -49,7 +49,13 @@ export async function buildFunctionProfile(
   input: {
     organisationId: string;
     name?: string;
-    items: Array<{ competenceId: string; requiredLevel: number; importance?: 'core' | 'supporting'; futureLevel?: number | null; horizonYear?: number | null }>;
+    items: Array<{
+      competenceId: string;
+      requiredLevel: number;
+      importance?: 'core' | 'supporting';
+      futureLevel?: number | null;
+      horizonYear?: number | null;
+    }>;
   },
 ) {
   const scaleId = await ensureDefaultScale(database.db);

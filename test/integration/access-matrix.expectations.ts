@@ -94,7 +94,9 @@ const docs: Access = { kind: 'excluded', reason: 'API documentation (Swagger UI)
 const web: Access = { kind: 'excluded', reason: 'the web app: static files and index.html for client routes' };
 
 const triage = {
-  factors: Object.fromEntries(['information', 'resources', 'incentives', 'knowledge_skills', 'capacity', 'motives'].map((f) => [f, { answer: 'unknown' }])),
+  factors: Object.fromEntries(
+    ['information', 'resources', 'incentives', 'knowledge_skills', 'capacity', 'motives'].map((f) => [f, { answer: 'unknown' }]),
+  ),
   wishToLearn: 'yes',
 };
 const offerBody = (code: string) => ({
@@ -128,7 +130,10 @@ export const expectations: Record<string, Expectation> = {
   // ---------------------------------------------------------------- system, auth
   'GET /api/health': { access: { kind: 'public' } },
   'GET /api/openapi.json': { access: { kind: 'public' } },
-  'POST /api/auth/login': { access: { kind: 'public' }, request: (f) => ({ body: { email: f.employeeEmail, password: 'correct-horse-battery' } }) },
+  'POST /api/auth/login': {
+    access: { kind: 'public' },
+    request: (f) => ({ body: { email: f.employeeEmail, password: 'correct-horse-battery' } }),
+  },
   'POST /api/auth/logout': { access: { kind: 'signed-in' }, ownSession: true },
   'GET /api/auth/session': { access: { kind: 'signed-in' } },
   'POST /api/auth/password': {
@@ -140,7 +145,10 @@ export const expectations: Record<string, Expectation> = {
 
   // ---------------------------------------------------------------- organisations
   'GET /api/organisations': { access: { kind: 'signed-in' } },
-  'POST /api/organisations': { access: { kind: 'platform-admin' }, request: () => ({ body: { name: 'Nieuw', slug: unique('nieuw'), kind: 'employer' } }) },
+  'POST /api/organisations': {
+    access: { kind: 'platform-admin' },
+    request: () => ({ body: { name: 'Nieuw', slug: unique('nieuw'), kind: 'employer' } }),
+  },
   [`GET ${O}`]: { access: employer(everyMember) },
   [`PATCH ${O}/settings`]: { access: employer(adminOnly), request: () => ({ body: { anonymityThreshold: 5 } }) },
   [`GET ${O}/members`]: { access: employer(adminHr) },
@@ -170,7 +178,10 @@ export const expectations: Record<string, Expectation> = {
   'GET /api/frameworks': { access: { kind: 'public' } },
   'GET /api/frameworks/{id}': { access: { kind: 'public' }, request: () => ({ params: { id: 'publicFramework' } }) },
   'GET /api/frameworks/{id}/children': { access: { kind: 'public' }, request: () => ({ params: { id: 'publicFramework' } }) },
-  'GET /api/frameworks/{id}/export': { access: { kind: 'public' }, request: () => ({ params: { id: 'publicFramework' }, query: 'format=case' }) },
+  'GET /api/frameworks/{id}/export': {
+    access: { kind: 'public' },
+    request: () => ({ params: { id: 'publicFramework' }, query: 'format=case' }),
+  },
   'GET /api/competences': { access: { kind: 'public' }, request: () => ({ query: 'q=samenwerken' }) },
   'GET /api/competences/{id}': { access: { kind: 'public' } },
   'GET /api/scales': { access: { kind: 'public' } },
@@ -184,7 +195,10 @@ export const expectations: Record<string, Expectation> = {
     access: employer(adminHr),
     request: () => ({ body: { key: unique('comp'), kind: 'skill', label: { nl: 'Plannen' } } }),
   },
-  [`PATCH ${O}/frameworks/{id}/competences/{competenceId}`]: { access: employer(adminHr), request: () => ({ body: { label: { nl: 'Eigen competentie' } } }) },
+  [`PATCH ${O}/frameworks/{id}/competences/{competenceId}`]: {
+    access: employer(adminHr),
+    request: () => ({ body: { label: { nl: 'Eigen competentie' } } }),
+  },
   [`DELETE ${O}/frameworks/{id}/competences/{competenceId}`]: {
     access: employer(adminHr),
     fresh: async (ctx) => {
@@ -198,7 +212,10 @@ export const expectations: Record<string, Expectation> = {
   },
   [`POST ${O}/framework-imports`]: {
     access: employer(adminHr),
-    request: () => ({ query: 'format=moodle', raw: { contentType: 'text/csv', payload: 'shortname,idnumber,description,parentidnumber\nKader,kader-1,,\n' } }),
+    request: () => ({
+      query: 'format=moodle',
+      raw: { contentType: 'text/csv', payload: 'shortname,idnumber,description,parentidnumber\nKader,kader-1,,\n' },
+    }),
   },
   [`GET ${O}/function-profiles`]: { access: employer(profileReaders) },
   [`POST ${O}/function-profiles`]: { access: employer(adminHr), request: () => ({ body: { name: unique('Functie') } }) },
@@ -211,7 +228,9 @@ export const expectations: Record<string, Expectation> = {
   [`PATCH ${O}/function-profiles/{id}`]: { access: employer(adminHr), request: () => ({ body: { name: unique('Functie') } }) },
   [`DELETE ${O}/function-profiles/{id}`]: {
     access: employer(adminHr),
-    fresh: async (ctx) => ({ functionProfile: (await ctx.admin('POST', `/api/organisations/${ctx.orgId}/function-profiles`, { name: unique('Weg') })).id }),
+    fresh: async (ctx) => ({
+      functionProfile: (await ctx.admin('POST', `/api/organisations/${ctx.orgId}/function-profiles`, { name: unique('Weg') })).id,
+    }),
   },
   [`PUT ${O}/function-profiles/{id}/competences`]: {
     access: employer(adminHr),
@@ -225,7 +244,9 @@ export const expectations: Record<string, Expectation> = {
   [`PATCH ${O}/organisation-issues/{id}`]: { access: employer(adminHr), request: () => ({ body: { title: 'Te veel fouten' } }) },
   [`DELETE ${O}/organisation-issues/{id}`]: {
     access: employer(adminHr),
-    fresh: async (ctx) => ({ issue: (await ctx.admin('POST', `/api/organisations/${ctx.orgId}/organisation-issues`, { kind: 'goal', title: 'Weg' })).id }),
+    fresh: async (ctx) => ({
+      issue: (await ctx.admin('POST', `/api/organisations/${ctx.orgId}/organisation-issues`, { kind: 'goal', title: 'Weg' })).id,
+    }),
   },
   'GET /api/me/learning-questions': { access: { kind: 'signed-in' } },
   [`GET ${O}/learning-questions`]: { access: employer(adminHrManager) },
@@ -253,7 +274,9 @@ export const expectations: Record<string, Expectation> = {
   [`GET ${O}/campaigns`]: { access: employer(adminHr) },
   [`POST ${O}/campaigns`]: {
     access: employer(adminHr),
-    request: () => ({ body: { title: 'Bevraging', perspectives: ['competence'], opensOn: '2030-01-01', closesOn: '2030-02-01', mode: 'named' } }),
+    request: () => ({
+      body: { title: 'Bevraging', perspectives: ['competence'], opensOn: '2030-01-01', closesOn: '2030-02-01', mode: 'named' },
+    }),
   },
   [`GET ${O}/campaigns/{id}`]: { access: employer(adminHr) },
   [`PATCH ${O}/campaigns/{id}`]: { access: employer(adminHr), request: () => ({ body: { title: 'Bevraging' } }) },
@@ -290,7 +313,10 @@ export const expectations: Record<string, Expectation> = {
   [`POST ${O}/campaigns/{id}/invitations/sheet`]: { access: employer(adminHr), request: () => ({ body: { teamId: null } }) },
   [`POST ${O}/campaigns/{id}/invitations/{invitationId}/revoke`]: { access: employer(adminHr), fresh: (ctx) => ctx.invitation() },
   'GET /api/survey': { access: { kind: 'survey-token' } },
-  'PUT /api/survey/answers/{competenceId}': { access: { kind: 'survey-token' }, request: () => ({ params: { competenceId: 'publicCompetence' }, body: { level: 2 } }) },
+  'PUT /api/survey/answers/{competenceId}': {
+    access: { kind: 'survey-token' },
+    request: () => ({ params: { competenceId: 'publicCompetence' }, body: { level: 2 } }),
+  },
   'PUT /api/survey/learning-wish': { access: { kind: 'survey-token' }, request: () => ({ body: { text: 'Plannen' } }) },
   'PUT /api/survey/visibility': { access: { kind: 'survey-token' }, request: () => ({ body: { visibility: 'hr' } }) },
   'PUT /api/survey/locale': { access: { kind: 'survey-token' }, request: () => ({ body: { locale: 'nl' } }) },
@@ -328,7 +354,10 @@ export const expectations: Record<string, Expectation> = {
   [`POST ${O}/needs/{id}/triage`]: { access: employer(adminHr), request: () => ({ body: triage }) },
   [`GET ${O}/needs/{id}/triages`]: { access: employer(adminHrManager) },
   [`GET ${O}/needs/{id}/priority`]: { access: employer(adminHrManager) },
-  [`PUT ${O}/needs/{id}/priority`]: { access: employer(adminHr), request: () => ({ body: { scores: { urgency: { score: 4, reason: 'Audit in juni' } } } }) },
+  [`PUT ${O}/needs/{id}/priority`]: {
+    access: employer(adminHr),
+    request: () => ({ body: { scores: { urgency: { score: 4, reason: 'Audit in juni' } } } }),
+  },
   [`GET ${O}/priority-weights`]: { access: employer(adminHrManager) },
   [`PUT ${O}/priority-weights`]: {
     access: employer(adminHr),
@@ -358,16 +387,27 @@ export const expectations: Record<string, Expectation> = {
   [`DELETE ${action}`]: {
     access: employer(adminHr),
     fresh: async (ctx) => ({
-      action: (await ctx.admin('POST', `/api/organisations/${ctx.orgId}/plans/${ctx.fixtures.plan}/actions`, { kind: 'internal_training', title: 'Weg' })).id,
+      action: (
+        await ctx.admin('POST', `/api/organisations/${ctx.orgId}/plans/${ctx.fixtures.plan}/actions`, {
+          kind: 'internal_training',
+          title: 'Weg',
+        })
+      ).id,
     }),
   },
   [`POST ${action}/status`]: { access: employer(adminHr), request: () => ({ body: { status: 'planned' } }) },
   [`POST ${action}/funding/{lineId}/status`]: { access: employer(adminHr), request: () => ({ body: { status: 'planned' } }) },
   [`GET ${action}/funding-hints`]: { access: employer(adminHrManager) },
   [`PUT ${action}/participants/{personId}`]: { access: employer(adminHr), request: () => ({ body: { status: 'completed' } }) },
-  [`PUT ${action}/evaluations`]: { access: employer(adminHr), request: (f) => ({ body: { personId: f.person, kind: 'reaction', score: 4 } }) },
+  [`PUT ${action}/evaluations`]: {
+    access: employer(adminHr),
+    request: (f) => ({ body: { personId: f.person, kind: 'reaction', score: 4 } }),
+  },
   // Re-assessing is an assessment: managers do it for the people they supervise.
-  [`POST ${action}/reassess`]: { access: employer(adminHrManager), request: (f) => ({ body: { ratings: [{ personId: f.person, level: 3 }] } }) },
+  [`POST ${action}/reassess`]: {
+    access: employer(adminHrManager),
+    request: (f) => ({ body: { ratings: [{ personId: f.person, level: 3 }] } }),
+  },
   [`GET ${O}/funding-instruments`]: { access: employer(adminHrManager) },
 
   // ---------------------------------------------------------------- offers (training providers)
@@ -379,7 +419,9 @@ export const expectations: Record<string, Expectation> = {
   [`GET ${O}/offers/export.json`]: { access: provider(providerRoles) },
   [`POST ${O}/offers/import`]: {
     access: provider(providerRoles),
-    request: () => ({ raw: { contentType: 'text/csv', payload: 'code,title_nl,description_nl,languages,format,duration_minutes,price_cents\n' } }),
+    request: () => ({
+      raw: { contentType: 'text/csv', payload: 'code,title_nl,description_nl,languages,format,duration_minutes,price_cents\n' },
+    }),
   },
   [`POST ${O}/offers/import.json`]: { access: provider(providerRoles), request: () => ({ body: { offers: [] } }) },
   [`GET ${O}/offers/{id}`]: { access: provider(providerRoles) },
@@ -398,7 +440,10 @@ export const expectations: Record<string, Expectation> = {
     fresh: async (ctx) => ({ offer: (await ctx.admin('POST', `/api/organisations/${ctx.orgId}/offers`, offerBody(unique('UNP')))).id }),
   },
   [`POST ${O}/offers/{id}/suggest-competences`]: { access: provider(providerRoles) },
-  [`POST ${O}/offers/{id}/editions`]: { access: provider(providerRoles), request: () => ({ body: { startsOn: '2030-03-01', endsOn: '2030-03-02', capacity: 10 } }) },
+  [`POST ${O}/offers/{id}/editions`]: {
+    access: provider(providerRoles),
+    request: () => ({ body: { startsOn: '2030-03-01', endsOn: '2030-03-02', capacity: 10 } }),
+  },
   [`PATCH ${O}/offers/{id}/editions/{editionId}`]: { access: provider(providerRoles), request: () => ({ body: { capacity: 30 } }) },
   [`DELETE ${O}/offers/{id}/editions/{editionId}`]: {
     access: provider(providerRoles),
@@ -421,11 +466,17 @@ export const expectations: Record<string, Expectation> = {
   'PUT /api/me/saved-offers/{offerId}': { access: { kind: 'signed-in' }, request: () => ({ params: { offerId: 'providerOffer' } }) },
   'DELETE /api/me/saved-offers/{offerId}': { access: { kind: 'signed-in' }, request: () => ({ params: { offerId: 'providerOffer' } }) },
   [`GET ${O}/enrolments`]: { access: employer(adminHr) },
-  [`POST ${O}/enrolments`]: { access: employer(adminHr), request: (f) => ({ body: { editionId: f.providerEdition, personIds: [f.managerPerson] } }) },
+  [`POST ${O}/enrolments`]: {
+    access: employer(adminHr),
+    request: (f) => ({ body: { editionId: f.providerEdition, personIds: [f.managerPerson] } }),
+  },
   [`POST ${O}/enrolments/{enrolmentId}/cancel`]: { access: employer(adminHr) },
   [`GET ${O}/editions/{editionId}/enrolments`]: { access: provider(providerRoles) },
   [`GET ${O}/editions/{editionId}/enrolments.csv`]: { access: provider(providerRoles) },
-  [`PUT ${O}/editions/{editionId}/enrolments/{enrolmentId}`]: { access: provider(providerRoles), request: () => ({ body: { status: 'enrolled' } }) },
+  [`PUT ${O}/editions/{editionId}/enrolments/{enrolmentId}`]: {
+    access: provider(providerRoles),
+    request: () => ({ body: { status: 'enrolled' } }),
+  },
 
   // ---------------------------------------------------------------- matching
   'GET /api/me/recommendations': { access: { kind: 'signed-in' } },

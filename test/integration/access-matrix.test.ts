@@ -47,7 +47,9 @@ async function footprint(world: World): Promise<Record<string, string>> {
   );
   const result: Record<string, string> = {};
   for (const { table_name: name } of tables) {
-    const [row] = await database.query<{ digest: string }>(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t`);
+    const [row] = await database.query<{ digest: string }>(
+      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${name}" t`,
+    );
     result[name] = row.digest;
   }
   return result;
@@ -64,11 +66,21 @@ function casesOf(world: World, route: string, expectation: Expectation): Case[] 
     case 'excluded':
       return [];
     case 'public':
-      return [world.anonymous, ...employerCallers, world.platformAdmin].map((caller) => ({ ...base, caller, target: ownEmployer, expected: 'allowed' }));
+      return [world.anonymous, ...employerCallers, world.platformAdmin].map((caller) => ({
+        ...base,
+        caller,
+        target: ownEmployer,
+        expected: 'allowed',
+      }));
     case 'signed-in':
       return [
         { ...base, caller: world.anonymous, target: ownEmployer, expected: 401 },
-        ...[...employerCallers, world.platformAdmin].map((caller) => ({ ...base, caller, target: ownEmployer, expected: 'allowed' as const })),
+        ...[...employerCallers, world.platformAdmin].map((caller) => ({
+          ...base,
+          caller,
+          target: ownEmployer,
+          expected: 'allowed' as const,
+        })),
       ];
     case 'platform-admin':
       return [
@@ -79,7 +91,12 @@ function casesOf(world: World, route: string, expectation: Expectation): Case[] 
     case 'survey-token':
       // The cookie counts for nothing here: signed-in callers without a link are anonymous.
       return [
-        ...[world.anonymous, ...employerCallers, world.platformAdmin].map((caller) => ({ ...base, caller, target: ownEmployer, expected: 401 as const })),
+        ...[world.anonymous, ...employerCallers, world.platformAdmin].map((caller) => ({
+          ...base,
+          caller,
+          target: ownEmployer,
+          expected: 401 as const,
+        })),
         { ...base, caller: world.anonymous, target: world.foreign.employer, token: 'not-a-real-token-0123456789abcdef', expected: 404 },
         { ...base, caller: world.anonymous, target: ownEmployer, token: ownEmployer.fixtures.surveyToken, expected: 'allowed' },
       ];
@@ -124,7 +141,9 @@ async function send(world: World, c: Case, fixtures: Fixtures, caller = c.caller
 describe.each(databaseKinds)('access matrix on %s', (kind) => {
   let world: World;
   let routes: string[];
-  const declared = new Map(Object.entries(expectations).map(([key, value]) => [canonical(key.split(' ')[0], key.slice(key.indexOf(' ') + 1)), { key, value }]));
+  const declared = new Map(
+    Object.entries(expectations).map(([key, value]) => [canonical(key.split(' ')[0], key.slice(key.indexOf(' ') + 1)), { key, value }]),
+  );
 
   beforeAll(async () => {
     world = await buildWorld(kind);
@@ -149,9 +168,11 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
         if (c.expected === 'allowed') continue;
         const { response, url } = await send(world, c, c.target.fixtures);
         const where = `${c.caller.name}${c.token ? ' (token)' : ''} ${c.method} ${c.path} (${c.target === world.own[c.target.kind] ? 'own' : 'foreign'} ${url})`;
-        if (response.statusCode !== c.expected) wrong.push(`${where}: expected ${c.expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`);
+        if (response.statusCode !== c.expected)
+          wrong.push(`${where}: expected ${c.expected}, got ${response.statusCode} ${response.body.slice(0, 160)}`);
         else if (!isProblem(response)) wrong.push(`${where}: ${response.statusCode} is not problem+json`);
-        else if (c.expected === 404 && response.json().errors?.length) wrong.push(`${where}: 404 names fields ${JSON.stringify(response.json().errors)}`);
+        else if (c.expected === 404 && response.json().errors?.length)
+          wrong.push(`${where}: 404 names fields ${JSON.stringify(response.json().errors)}`);
       }
     }
     expect(wrong.join('\n')).toBe('');
@@ -170,7 +191,8 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
           const ctx: FreshContext = {
             orgId: c.target.id,
             fixtures,
-            admin: async (method, url, body) => expectOk(await world.admin(c.target.id).request(method, url, body ?? {}), `fresh ${method} ${url}`),
+            admin: async (method, url, body) =>
+              expectOk(await world.admin(c.target.id).request(method, url, body ?? {}), `fresh ${method} ${url}`),
             invitation: () => world.invite(c.target.id),
             member: async (role) => (await buildUser(world.db.database, { organisationId: world.foreign.sector.id, role })).email,
           };
@@ -180,7 +202,9 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
         if (value.ownSession && caller.email) caller = { ...caller, session: await logIn(world.app, caller.email, TEST_PASSWORD) };
         const { response, url } = await send(world, c, fixtures, caller);
         if ([401, 403, 404].includes(response.statusCode) || response.statusCode >= 500) {
-          wrong.push(`${c.caller.name} ${c.method} ${c.path} (${url}): expected through, got ${response.statusCode} ${response.body.slice(0, 200)}`);
+          wrong.push(
+            `${c.caller.name} ${c.method} ${c.path} (${url}): expected through, got ${response.statusCode} ${response.body.slice(0, 200)}`,
+          );
         }
       }
     }
@@ -192,11 +216,16 @@ describe.each(databaseKinds)('access matrix on %s', (kind) => {
     const orgId = world.own.employer.id;
     const admin = world.callers.employer.org_admin.session!;
     const newcomer = await buildUser(world.db.database, { organisationId: world.foreign.sector.id, role: 'employee' });
-    const selfPromotion = await admin.request('POST', `/api/organisations/${orgId}/members`, { email: world.callers.employer.org_admin.email, role: 'platform_admin' });
+    const selfPromotion = await admin.request('POST', `/api/organisations/${orgId}/members`, {
+      email: world.callers.employer.org_admin.email,
+      role: 'platform_admin',
+    });
     expect(selfPromotion.statusCode).toBe(403);
     const granted = await admin.request('POST', `/api/organisations/${orgId}/members`, { email: newcomer.email, role: 'hr' });
     expect(granted.statusCode).toBe(201);
-    expect((await admin.request('POST', `/api/organisations/${orgId}/members`, { email: newcomer.email, role: 'hr' })).statusCode).toBe(409);
+    expect((await admin.request('POST', `/api/organisations/${orgId}/members`, { email: newcomer.email, role: 'hr' })).statusCode).toBe(
+      409,
+    );
     expect((await admin.request('DELETE', `/api/organisations/${orgId}/members/${granted.json().membershipId}`)).statusCode).toBe(204);
     const audit = await admin.request('GET', `/api/organisations/${orgId}/audit`);
     expect(audit.json().map((e: { event: string }) => e.event)).toEqual(expect.arrayContaining(['role_granted', 'role_revoked']));

@@ -48,10 +48,12 @@ const attacked = [
   'GET /api/organisations/{orgId}/diagnosis/report.pdf',
 ];
 const nonAggregate: Record<string, string> = {
-  'GET /api/organisations/{orgId}/diagnosis/disagreements': 'named people for HR/their manager (individual results, per-record visibility), not an aggregate',
+  'GET /api/organisations/{orgId}/diagnosis/disagreements':
+    'named people for HR/their manager (individual results, per-record visibility), not an aggregate',
   'GET /api/organisations/{orgId}/people/{personId}/diagnosis': "one person's own result",
   'GET /api/organisations/{orgId}/me/diagnosis': "the caller's own result",
-  'GET /api/organisations/{orgId}/needs/ranked': 'training needs HR wrote down (titles, counts of named people HR chose), not survey aggregates',
+  'GET /api/organisations/{orgId}/needs/ranked':
+    'training needs HR wrote down (titles, counts of named people HR chose), not survey aggregates',
   'GET /api/organisations/{orgId}/needs/ranked.csv': 'idem, as CSV',
   'GET /api/organisations/{orgId}/needs/ranked.xlsx': 'idem, as XLSX',
   'GET /api/organisations/{orgId}/function-profiles/export.csv': 'function profiles, no people',
@@ -60,10 +62,12 @@ const nonAggregate: Record<string, string> = {
   'GET /api/organisations/{orgId}/editions/{editionId}/enrolments.csv': "the provider's list of named participants of its own edition",
   'GET /api/organisations/{orgId}/plans/{planId}/export.pdf': 'the training plan: actions, budget, named participants HR planned',
   'GET /api/organisations/{orgId}/plans/{planId}/export.xlsx': 'idem, as XLSX',
-  'GET /api/organisations/{orgId}/plans/{planId}/follow-up': 'plan follow-up (its own k-rule for evaluations is tested in training-plans.test.ts)',
-  'GET /api/organisations/{orgId}/campaigns/{id}/invitations': 'response progress of a campaign; anonymous campaigns hide counts below k (campaigns.test.ts)',
+  'GET /api/organisations/{orgId}/plans/{planId}/follow-up':
+    'plan follow-up (its own k-rule for evaluations is tested in training-plans.test.ts)',
+  'GET /api/organisations/{orgId}/campaigns/{id}/invitations':
+    'response progress of a campaign; anonymous campaigns hide counts below k (campaigns.test.ts)',
   'GET /api/frameworks/{id}/export': 'a competence framework, no people',
-  'GET /api/organisations': 'the caller\'s organisations and their settings (the threshold itself, no data)',
+  'GET /api/organisations': "the caller's organisations and their settings (the threshold itself, no data)",
   'GET /api/organisations/{orgId}': 'idem, one organisation',
   'GET /api/organisations/{orgId}/sector-members': "a sector body's member organisations (names), no people",
   'GET /api/organisations/{orgId}/campaigns/{id}': 'a campaign and its settings; its progress counts are in …/invitations',
@@ -109,7 +113,8 @@ describe.each(databaseKinds)('anonymity attacks on %s', (kind) => {
     const result: Filters[] = [];
     for (const team of values.team)
       for (const fp of values.function_profile)
-        for (const tg of values.target_group) result.push({ ...(team ? { team } : {}), ...(fp ? { function_profile: fp } : {}), ...(tg ? { target_group: tg } : {}) });
+        for (const tg of values.target_group)
+          result.push({ ...(team ? { team } : {}), ...(fp ? { function_profile: fp } : {}), ...(tg ? { target_group: tg } : {}) });
     return result;
   }
 
@@ -175,7 +180,8 @@ describe.each(databaseKinds)('anonymity attacks on %s', (kind) => {
           if (cell.shown) {
             shownCells++;
             checkShown(cellFilters, cell.assessed, `${query} cell ${cell.groupId}/${cell.competenceId}`, leaks);
-          } else if (cell.meanGap !== null || cell.assessed !== null || cell.shareGap1 !== null) leaks.push(`${query} hidden cell carries numbers`);
+          } else if (cell.meanGap !== null || cell.assessed !== null || cell.shareGap1 !== null)
+            leaks.push(`${query} hidden cell carries numbers`);
         }
         // (b) complementary: where the row total is shown, the hidden parts are not one alone and hold ≥ k persons.
         for (const total of map.totals.filter((x: { shown: boolean }) => x.shown)) {
@@ -184,7 +190,8 @@ describe.each(databaseKinds)('anonymity attacks on %s', (kind) => {
             .map((c: { groupId: string }) => persons({ ...filters, [groupBy]: c.groupId }))
             .filter((p: number) => p > 0);
           const sum = hidden.reduce((a: number, b: number) => a + b, 0);
-          if (hidden.length === 1 || (hidden.length > 1 && sum < K)) leaks.push(`${query} row ${total.competenceId}: hidden parts ${hidden} computable from the total`);
+          if (hidden.length === 1 || (hidden.length > 1 && sum < K))
+            leaks.push(`${query} row ${total.competenceId}: hidden parts ${hidden} computable from the total`);
         }
       }
     }
@@ -195,7 +202,10 @@ describe.each(databaseKinds)('anonymity attacks on %s', (kind) => {
   it('the two-filter differencing attack: team T6 and team T6 + profile A are never both answered', async () => {
     const wide = (await hr.request('GET', `/api/organisations/${orgId}/diagnosis/heatmap?groupBy=target_group&teamId=${ids.T6}`)).json();
     const narrow = (
-      await hr.request('GET', `/api/organisations/${orgId}/diagnosis/heatmap?groupBy=target_group&teamId=${ids.T6}&functionProfileId=${ids.A}`)
+      await hr.request(
+        'GET',
+        `/api/organisations/${orgId}/diagnosis/heatmap?groupBy=target_group&teamId=${ids.T6}&functionProfileId=${ids.A}`,
+      )
     ).json();
     for (const competenceId of [ids.c1, ids.c2]) {
       const a = wide.totals.find((x: { competenceId: string }) => x.competenceId === competenceId);
@@ -222,18 +232,25 @@ describe.each(databaseKinds)('anonymity attacks on %s', (kind) => {
         const book = new ExcelJS.Workbook();
         await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
         const sheetRows: string[][] = [];
-        book.eachSheet((sheet) => sheet.eachRow((row) => sheetRows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))))));
+        book.eachSheet((sheet) =>
+          sheet.eachRow((row) =>
+            sheetRows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+          ),
+        );
         for (const [label, table] of [
           ['csv', rows],
           ['xlsx', sheetRows],
         ] as const) {
           const text = table.map((r) => r.join(';')).join('\n');
-          if (hiddenCount > 0 && !/< ?5|<5|< k/i.test(text)) leaks.push(`${label} ${query}: hides ${hiddenCount} cells but never says "< 5"`);
+          if (hiddenCount > 0 && !/< ?5|<5|< k/i.test(text))
+            leaks.push(`${label} ${query}: hides ${hiddenCount} cells but never says "< 5"`);
           // Every person count in the file is one the screen shows too.
           const header = table[0] ?? [];
           const col = header.findIndex((h) => /^(assessed|persons|beoordeeld|personen|aantal)/i.test(h));
           if (col >= 0) {
-            for (const r of table.slice(1)) if (r[col] && /^\d+$/.test(r[col]) && !allowed.has(r[col])) leaks.push(`${label} ${query}: count ${r[col]} not shown on screen`);
+            for (const r of table.slice(1))
+              if (r[col] && /^\d+$/.test(r[col]) && !allowed.has(r[col]))
+                leaks.push(`${label} ${query}: count ${r[col]} not shown on screen`);
           }
         }
       }
@@ -307,7 +324,9 @@ describe.each(databaseKinds)('anonymity attacks on %s', (kind) => {
   });
 
   it('every route that looks like an aggregate is attacked here or declared not to be one', async () => {
-    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { responses?: unknown }>> };
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { responses?: unknown }>>;
+    };
     const suspects: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(methods)) {
@@ -315,7 +334,9 @@ describe.each(databaseKinds)('anonymity attacks on %s', (kind) => {
         const response = JSON.stringify(op.responses ?? {});
         const looksAggregate =
           /"(threshold|shown|suppressed|anonymityThreshold)"/.test(response) ||
-          /(export|report|ranked|heatmap|top-needs|prognosis|disagreements|diagnosis|follow-up|\.csv|\.xlsx|\.pdf|sector|demand)/.test(path);
+          /(export|report|ranked|heatmap|top-needs|prognosis|disagreements|diagnosis|follow-up|\.csv|\.xlsx|\.pdf|sector|demand)/.test(
+            path,
+          );
         if (looksAggregate && method === 'get') suspects.push(key);
       }
     }

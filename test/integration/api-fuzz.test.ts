@@ -41,7 +41,12 @@ const share = (fraction: number) => Math.max(1, Math.round(totalRuns * fraction)
 /** Each phase's own time limit: generous per request, so a loaded machine or a big FUZZ_RUNS does not time out. */
 const phaseTimeout = (fraction: number) => 60_000 + share(fraction) * 250;
 // FUZZ_NO_SHRINK=1 reports the first failure as found: shrinking a failure re-sends many requests.
-const fcOptions = (numRuns: number) => ({ numRuns, seed, endOnFailure: process.env.FUZZ_NO_SHRINK === '1', ...(replayPath ? { path: replayPath } : {}) });
+const fcOptions = (numRuns: number) => ({
+  numRuns,
+  seed,
+  endOnFailure: process.env.FUZZ_NO_SHRINK === '1',
+  ...(replayPath ? { path: replayPath } : {}),
+});
 
 /**
  * Tables no rejected request may change: all of them. None is excluded: sessions are only read by
@@ -107,12 +112,19 @@ describe.each(databaseKinds)('API fuzz on %s', (kind) => {
 
   async function send(session: Session | null, request: FuzzRequest): Promise<LightMyRequestResponse> {
     const headers = { ...request.headers, ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}) };
-    return t.app.inject({ method: request.method as 'GET', url: request.url, headers, ...(request.payload === undefined ? {} : { payload: request.payload }) });
+    return t.app.inject({
+      method: request.method as 'GET',
+      url: request.url,
+      headers,
+      ...(request.payload === undefined ? {} : { payload: request.payload }),
+    });
   }
 
   function check(request: FuzzRequest, res: LightMyRequestResponse, invalid: boolean): void {
     const fail = (why: string) => {
-      throw new Error(`${why}\nrequest: ${describeRequest(request)}\nresponse: ${res.statusCode} ${res.headers['content-type']} ${res.body.slice(0, 800)}`);
+      throw new Error(
+        `${why}\nrequest: ${describeRequest(request)}\nresponse: ${res.statusCode} ${res.headers['content-type']} ${res.body.slice(0, 800)}`,
+      );
     };
     if (res.statusCode >= 500) fail('5xx for user input');
     if (invalid && (res.statusCode < 400 || res.statusCode >= 500)) fail('a request that breaks its schema was not rejected');
@@ -123,9 +135,11 @@ describe.each(databaseKinds)('API fuzz on %s', (kind) => {
     if (body.status !== res.statusCode || typeof body.code !== 'string') fail('problem body without status/code');
     if (res.statusCode === 400) {
       if (!body.errors?.length) fail('400 without errors[]');
-      if (!body.errors!.every((e) => /^\/(body|querystring|params|headers|url)(\/|$)/.test(e.path))) fail('400 with an error path that names no part of the request');
+      if (!body.errors!.every((e) => /^\/(body|querystring|params|headers|url)(\/|$)/.test(e.path)))
+        fail('400 with an error path that names no part of the request');
       // An undecodable path parameter makes the whole address invalid: reported as /url.
-      const related = (a: string, b: string) => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`) || (a === '/url' && b.startsWith('/params/'));
+      const related = (a: string, b: string) =>
+        a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`) || (a === '/url' && b.startsWith('/params/'));
       if (invalid && body.code === 'validation.failed' && !body.errors!.some((e) => request.violations.some((v) => related(e.path, v)))) {
         fail(`400 names none of the broken fields ${request.violations.join(', ')}`);
       }
@@ -154,7 +168,11 @@ describe.each(databaseKinds)('API fuzz on %s', (kind) => {
 
   // Regressions the fuzzer found, pinned down one by one.
   it('answers an undecodable address and an over-long path segment with problem+json', async () => {
-    for (const [url, status] of [['/api/occupations/%zz', 400], ['/api/frameworks/%ED%A0%80', 400], [`/api/frameworks/${'x'.repeat(3000)}`, 414]] as const) {
+    for (const [url, status] of [
+      ['/api/occupations/%zz', 400],
+      ['/api/frameworks/%ED%A0%80', 400],
+      [`/api/frameworks/${'x'.repeat(3000)}`, 414],
+    ] as const) {
       const res = await t.app.inject({ url });
       expect(res.statusCode, url).toBe(status);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -189,46 +207,58 @@ describe.each(databaseKinds)('API fuzz on %s', (kind) => {
     ['member', 0.34],
     ['admin', 0.2],
     ['anonymous', 0.12],
-  ] as const)('rejects schema-breaking requests of %s with problem+json naming the field, changing nothing', async (who, fraction) => {
-    const session = clients()[who];
-    const before = await fingerprint();
-    const started = Date.now();
-    const statuses = new Map<number, number>();
-    await fc.assert(
-      fc.asyncProperty(invalidArbitrary(), async (request) => {
-        const res = await send(session, request);
-        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-        check(request, res, true);
-      }),
-      fcOptions(share(fraction)),
-    );
-    const after = await fingerprint();
-    const changed = [...before].filter(([table, print]) => after.get(table) !== print).map(([table]) => table);
-    expect(changed, 'tables changed by rejected requests').toEqual([]);
-    console.info(`api-fuzz ${kind} invalid/${who}: ${share(fraction)} requests in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
-  }, phaseTimeout(0.34));
+  ] as const)(
+    'rejects schema-breaking requests of %s with problem+json naming the field, changing nothing',
+    async (who, fraction) => {
+      const session = clients()[who];
+      const before = await fingerprint();
+      const started = Date.now();
+      const statuses = new Map<number, number>();
+      await fc.assert(
+        fc.asyncProperty(invalidArbitrary(), async (request) => {
+          const res = await send(session, request);
+          statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+          check(request, res, true);
+        }),
+        fcOptions(share(fraction)),
+      );
+      const after = await fingerprint();
+      const changed = [...before].filter(([table, print]) => after.get(table) !== print).map(([table]) => table);
+      expect(changed, 'tables changed by rejected requests').toEqual([]);
+      console.info(
+        `api-fuzz ${kind} invalid/${who}: ${share(fraction)} requests in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+      );
+    },
+    phaseTimeout(0.34),
+  );
 
   it.each([
     ['member', 0.2],
     ['admin', 0.1],
     ['anonymous', 0.04],
-  ] as const)('never answers random requests of %s with 5xx, and every 4xx is problem+json', async (who, fraction) => {
-    const session = clients()[who];
-    const ops = session ? operations.filter((op) => !sessionEnders.has(op.operationId)) : operations;
-    const started = Date.now();
-    const statuses = new Map<number, number>();
-    await fc.assert(
-      fc.asyncProperty(randomRequest(ops, ctx), async (request) => {
-        const res = await send(session, request);
-        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-        check(request, res, false);
-      }),
-      fcOptions(share(fraction)),
-    );
-    console.info(`api-fuzz ${kind} random/${who}: ${share(fraction)} requests in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`);
-    // The session survived (the random phase must not have signed the client out by accident).
-    if (session) expect((await session.request('GET', '/api/auth/session')).statusCode).toBe(200);
-  }, phaseTimeout(0.2));
+  ] as const)(
+    'never answers random requests of %s with 5xx, and every 4xx is problem+json',
+    async (who, fraction) => {
+      const session = clients()[who];
+      const ops = session ? operations.filter((op) => !sessionEnders.has(op.operationId)) : operations;
+      const started = Date.now();
+      const statuses = new Map<number, number>();
+      await fc.assert(
+        fc.asyncProperty(randomRequest(ops, ctx), async (request) => {
+          const res = await send(session, request);
+          statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+          check(request, res, false);
+        }),
+        fcOptions(share(fraction)),
+      );
+      console.info(
+        `api-fuzz ${kind} random/${who}: ${share(fraction)} requests in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+      );
+      // The session survived (the random phase must not have signed the client out by accident).
+      if (session) expect((await session.request('GET', '/api/auth/session')).statusCode).toBe(200);
+    },
+    phaseTimeout(0.2),
+  );
 });
 
 /** Which table's ids fit a parameter or field of this name (for `id`: the collection before it in the path). */
@@ -270,27 +300,53 @@ function tableFor(name: string, path: string): string | undefined {
 async function idPools(t: TestApp, scopeOrgs: string[], orgIds: string[], userId: string): Promise<Map<string, string[]>> {
   const database = t.db.database;
   const scoped = new Set(
-    (await database.query<{ table_name: string }>(`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'organisation_id'`)).map(
-      (r) => r.table_name,
-    ),
+    (
+      await database.query<{ table_name: string }>(
+        `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'organisation_id'`,
+      )
+    ).map((r) => r.table_name),
   );
   const tables = [
-    'function_profiles', 'learning_questions', 'organisation_issues', 'people', 'teams', 'campaigns', 'campaign_invitations', 'plan_actions',
-    'training_plans', 'training_needs', 'funding_lines', 'funding_instruments', 'offer_editions', 'enrolments', 'offers', 'frameworks',
-    'proficiency_scales', 'occupations', 'starr_interviews', 'jobs',
+    'function_profiles',
+    'learning_questions',
+    'organisation_issues',
+    'people',
+    'teams',
+    'campaigns',
+    'campaign_invitations',
+    'plan_actions',
+    'training_plans',
+    'training_needs',
+    'funding_lines',
+    'funding_instruments',
+    'offer_editions',
+    'enrolments',
+    'offers',
+    'frameworks',
+    'proficiency_scales',
+    'occupations',
+    'starr_interviews',
+    'jobs',
   ];
   const pools = new Map<string, string[]>();
   for (const table of tables) {
     const rows = scoped.has(table)
-      ? await database.query<{ id: string }>(`select id::text from ${table} where organisation_id = any($1) order by id limit 12`, [scopeOrgs])
+      ? await database.query<{ id: string }>(`select id::text from ${table} where organisation_id = any($1) order by id limit 12`, [
+          scopeOrgs,
+        ])
       : await database.query<{ id: string }>(`select id::text from ${table} order by id limit 12`);
-    pools.set(table, rows.map((r) => r.id));
+    pools.set(
+      table,
+      rows.map((r) => r.id),
+    );
   }
   pools.set('organisations', orgIds);
   // Competences the organisation works with, not the first dozen of the reference set.
   pools.set(
     'competences',
-    (await database.query<{ id: string }>(`select distinct competence_id::text as id from campaign_competences order by 1 limit 12`)).map((r) => r.id),
+    (await database.query<{ id: string }>(`select distinct competence_id::text as id from campaign_competences order by 1 limit 12`)).map(
+      (r) => r.id,
+    ),
   );
   // Memberships, except the fuzzing users' own (deleting those would end the run early).
   pools.set(

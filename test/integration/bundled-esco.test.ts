@@ -22,7 +22,10 @@ describe.each(databaseKinds)('bundled Dutch ESCO on %s', (kind) => {
     expect(Number(counts.groups)).toBeGreaterThanOrEqual(600);
     expect(Number(counts.occupations)).toBeGreaterThanOrEqual(3000);
 
-    const hits = (await t.app.inject({ url: '/api/competences?q=spreadsheet&lang=nl' })).json() as Array<{ frameworkKey: string; attribution: string | null }>;
+    const hits = (await t.app.inject({ url: '/api/competences?q=spreadsheet&lang=nl' })).json() as Array<{
+      frameworkKey: string;
+      attribution: string | null;
+    }>;
     const esco = hits.find((h) => h.frameworkKey === 'esco-skills');
     expect(esco?.attribution).toMatch(/© European Union, ESCO classification/);
 

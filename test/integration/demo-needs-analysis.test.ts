@@ -16,7 +16,14 @@ describe.each(databaseKinds)('demo needs analysis on %s', (kind) => {
   afterAll(() => t.dispose());
 
   it('has a closed named campaign answered by most people, with self and supervisor ratings', async () => {
-    const campaigns = await t.database.query<{ id: string; status: string; mode: string; competences: number; invited: number; submitted: number }>(
+    const campaigns = await t.database.query<{
+      id: string;
+      status: string;
+      mode: string;
+      competences: number;
+      invited: number;
+      submitted: number;
+    }>(
       `select c.id, c.status::text, c.mode::text,
               (select count(*) from campaign_competences cc where cc.campaign_id = c.id)::int as competences,
               (select count(*) from campaign_invitations i where i.campaign_id = c.id)::int as invited,

@@ -15,7 +15,15 @@ describe.each(databaseKinds)('demo needs register on %s', (kind) => {
   afterAll(() => t.dispose());
 
   it('gives De Brug triaged needs made from the diagnosis, with their figures', async () => {
-    const needs = await t.database.query<{ title: string; status: string; classification: string | null; sources: string; people_count: number; gap: unknown; named: number }>(
+    const needs = await t.database.query<{
+      title: string;
+      status: string;
+      classification: string | null;
+      sources: string;
+      people_count: number;
+      gap: unknown;
+      named: number;
+    }>(
       `select n.title, n.status::text, n.classification::text, n.sources::text, n.people_count, n.gap_summary as gap,
               (select count(*) from need_people np where np.need_id = n.id)::int as named
          from training_needs n where n.organisation_id = $1 order by n.created_at`,
@@ -33,7 +41,14 @@ describe.each(databaseKinds)('demo needs register on %s', (kind) => {
   });
 
   it('turns the planning-software problem into two non-training actions (tools, communication) in the plan of the year, which the demo approves', async () => {
-    const actions = await t.database.query<{ kind: string; non_training_kind: string; plan_status: string; title: string; need: string; sources: string }>(
+    const actions = await t.database.query<{
+      kind: string;
+      non_training_kind: string;
+      plan_status: string;
+      title: string;
+      need: string;
+      sources: string;
+    }>(
       `select a.kind::text, a.non_training_kind::text, p.status::text as plan_status, a.title, n.title as need, n.sources::text
          from plan_actions a join plan_action_needs l on l.action_id = a.id join training_needs n on n.id = l.need_id
          join training_plans p on p.id = a.plan_id
@@ -58,7 +73,10 @@ describe.each(databaseKinds)('demo needs register on %s', (kind) => {
       expect(s.overrides).toBeGreaterThanOrEqual(2);
       expect(s.priority_centi).toBeGreaterThanOrEqual(100);
     }
-    const [settings] = await t.database.query<{ w: { urgency: number } }>(`select settings->'priorityWeights' as w from organisations where id = $1`, [orgId]);
+    const [settings] = await t.database.query<{ w: { urgency: number } }>(
+      `select settings->'priorityWeights' as w from organisations where id = $1`,
+      [orgId],
+    );
     expect(settings.w.urgency).toBe(2);
     const before = await t.database.query(`select count(*)::int as n from training_needs where organisation_id = $1`, [orgId]);
     await seedDemoData(t.database);

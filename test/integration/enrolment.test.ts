@@ -112,7 +112,9 @@ describe.each(databaseKinds)('enrolment on %s', (kind) => {
     for (const personId of people.slice(0, 6)) made.push((await orgEnrol({ editionId, personIds: [personId] })).json()[0]);
     expect(made.map((e) => e.status)).toEqual(['enrolled', 'enrolled', 'waitlisted', 'waitlisted', 'waitlisted', 'waitlisted']);
 
-    const raised = await provider.request('PATCH', `/api/organisations/${providerId}/offers/${offer.id}/editions/${editionId}`, { capacity: 4 });
+    const raised = await provider.request('PATCH', `/api/organisations/${providerId}/offers/${offer.id}/editions/${editionId}`, {
+      capacity: 4,
+    });
     expect(raised.statusCode, raised.body).toBe(200);
     const after = (await hr.request('GET', `/api/organisations/${orgId}/enrolments?editionId=${editionId}`)).json() as Array<{
       id: string;
@@ -127,7 +129,9 @@ describe.each(databaseKinds)('enrolment on %s', (kind) => {
     expect(Number(row.enrolled_count)).toBe(4);
 
     // Lowering it again below the seats taken is refused, naming the field; nobody loses a seat.
-    const lowered = await provider.request('PATCH', `/api/organisations/${providerId}/offers/${offer.id}/editions/${editionId}`, { capacity: 3 });
+    const lowered = await provider.request('PATCH', `/api/organisations/${providerId}/offers/${offer.id}/editions/${editionId}`, {
+      capacity: 3,
+    });
     expect(lowered.statusCode).toBe(400);
     expect(lowered.headers['content-type']).toContain('application/problem+json');
     expect(JSON.stringify(lowered.json().errors)).toContain('capacity');

@@ -24,7 +24,15 @@ describe.each(databaseKinds)('ESCO import on %s', (kind) => {
   afterAll(() => t?.close());
 
   const competence = async (key: string) => {
-    const [row] = await t.db.database.query<{ id: string; kind: string; label: Record<string, string>; alt_labels: Record<string, string[]>; description: Record<string, string>; tags: string[]; parent_key: string | null }>(
+    const [row] = await t.db.database.query<{
+      id: string;
+      kind: string;
+      label: Record<string, string>;
+      alt_labels: Record<string, string[]>;
+      description: Record<string, string>;
+      tags: string[];
+      parent_key: string | null;
+    }>(
       `select c.id, c.kind, c.label, c.alt_labels, c.description, c.tags, p.key as parent_key
        from competences c left join competences p on p.id = c.parent_id where c.key = $1`,
       [key],
@@ -43,7 +51,13 @@ describe.each(databaseKinds)('ESCO import on %s', (kind) => {
   });
 
   it('stores the public framework with version, attribution and the default scale', async () => {
-    const [fw] = await t.db.database.query<{ source: string; version: string; attribution: string; organisation_id: string | null; scale_key: string }>(
+    const [fw] = await t.db.database.query<{
+      source: string;
+      version: string;
+      attribution: string;
+      organisation_id: string | null;
+      scale_key: string;
+    }>(
       `select f.source, f.version, f.attribution, f.organisation_id, s.key as scale_key from frameworks f join proficiency_scales s on s.id = f.scale_id where f.key = 'esco-skills'`,
     );
     expect(fw).toEqual({
@@ -70,7 +84,12 @@ describe.each(databaseKinds)('ESCO import on %s', (kind) => {
     );
     expect(group).toEqual({ kind: 'group', code: '0613', parent_key: 'http://data.europa.eu/esco/isced-f/061' });
 
-    const [occupation] = await t.db.database.query<{ alt_labels: { nl: string[] }; code: string; parent_key: string; parent_is_group: boolean }>(
+    const [occupation] = await t.db.database.query<{
+      alt_labels: { nl: string[] };
+      code: string;
+      parent_key: string;
+      parent_is_group: boolean;
+    }>(
       `select o.alt_labels, o.code, p.key as parent_key, p.is_group as parent_is_group from occupations o join occupations p on p.id = o.parent_id where o.key = $1`,
       [STAGE_MANAGER],
     );
@@ -92,10 +111,15 @@ describe.each(databaseKinds)('ESCO import on %s', (kind) => {
   });
 
   it('writes a job row with status, progress, summary and errors', async () => {
-    const [job] = await t.db.database.query<{ kind: string; status: string; processed: number; total: number; summary: Record<string, unknown>; errors: unknown[]; finished_at: Date | null }>(
-      'select kind, status, processed, total, summary, errors, finished_at from jobs where id = $1',
-      [first.jobId],
-    );
+    const [job] = await t.db.database.query<{
+      kind: string;
+      status: string;
+      processed: number;
+      total: number;
+      summary: Record<string, unknown>;
+      errors: unknown[];
+      finished_at: Date | null;
+    }>('select kind, status, processed, total, summary, errors, finished_at from jobs where id = $1', [first.jobId]);
     expect(job).toMatchObject({ kind: 'import.esco', status: 'succeeded', errors: first.errors });
     expect(job.total).toBe(job.processed);
     expect(job.processed).toBeGreaterThan(20);
@@ -131,7 +155,9 @@ describe.each(databaseKinds)('ESCO import on %s', (kind) => {
       [haskell.id],
     );
     expect(relation).toEqual({ kind: 'optional', to_key: KDEVELOP });
-    const [occupation] = await t.db.database.query<{ label: Record<string, string> }>('select label from occupations where key = $1', [STAGE_MANAGER]);
+    const [occupation] = await t.db.database.query<{ label: Record<string, string> }>('select label from occupations where key = $1', [
+      STAGE_MANAGER,
+    ]);
     expect(occupation.label).toEqual({ nl: 'inspiciënt', en: 'technical director' });
 
     const enAgain = await importEscoFolder(t.db.database, { dir: enDir });
@@ -146,7 +172,11 @@ describe.each(databaseKinds)('ESCO import on %s', (kind) => {
     expect(list.statusCode).toBe(200);
     expect(list.json().map((j: { id: string }) => j.id)).toContain(first.jobId);
     const one = await adminSession.request('GET', `/api/jobs/${first.jobId}`);
-    expect(one.json()).toMatchObject({ id: first.jobId, status: 'succeeded', total: first.summary.files.reduce((n, f) => n + f.records, 0) });
+    expect(one.json()).toMatchObject({
+      id: first.jobId,
+      status: 'succeeded',
+      total: first.summary.files.reduce((n, f) => n + f.records, 0),
+    });
 
     const org = await buildOrganisation(t.db.database);
     const hr = await buildUser(t.db.database, { organisationId: org.id, role: 'hr' });

@@ -80,7 +80,12 @@ describe('the PostgreSQL server stops and comes back (private cluster)', () => {
     } finally {
       await setup.close();
     }
-    server = await startServerProcess({ DATABASE_URL: cluster.url, LEERKOMPAS_DEMO: 'false', LEERKOMPAS_ESCO: 'false', DATABASE_POOL_SIZE: '4' });
+    server = await startServerProcess({
+      DATABASE_URL: cluster.url,
+      LEERKOMPAS_DEMO: 'false',
+      LEERKOMPAS_ESCO: 'false',
+      DATABASE_POOL_SIZE: '4',
+    });
     const pid = server.child.pid;
     const base = server.baseUrl;
     const request = await httpLogin(base, ADMIN.email, ADMIN.password);

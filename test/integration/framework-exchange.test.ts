@@ -37,9 +37,20 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     });
 
   const treeOf = async (frameworkId: string) => {
-    const rows = await t.db.database.db.select().from(competences).where(eq(competences.frameworkId, frameworkId)).orderBy(competences.position);
+    const rows = await t.db.database.db
+      .select()
+      .from(competences)
+      .where(eq(competences.frameworkId, frameworkId))
+      .orderBy(competences.position);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return rows.map((r) => ({ label: r.label, parent: r.parentId ? byId.get(r.parentId)!.label.nl ?? byId.get(r.parentId)!.label.en : null, kind: r.kind, key: r.key, code: r.code, description: r.description }));
+    return rows.map((r) => ({
+      label: r.label,
+      parent: r.parentId ? (byId.get(r.parentId)!.label.nl ?? byId.get(r.parentId)!.label.en) : null,
+      kind: r.kind,
+      key: r.key,
+      code: r.code,
+      description: r.description,
+    }));
   };
   const relationCount = async (frameworkId: string) =>
     (
@@ -68,7 +79,14 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     const res = await importFile(hrA, orgA.id, 'moodle', moodleFixture);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ frameworkKey: `${orgA.slug}:DIGI-BASIS`, scaleKey: DEFAULT_SCALE_KEY, inserted: 9, updated: 0, unchanged: 0, errors: [] });
+    expect(body).toMatchObject({
+      frameworkKey: `${orgA.slug}:DIGI-BASIS`,
+      scaleKey: DEFAULT_SCALE_KEY,
+      inserted: 9,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+    });
     const [fw] = await t.db.database.db.select().from(frameworks).where(eq(frameworks.id, body.frameworkId));
     expect(fw).toMatchObject({ organisationId: orgA.id, source: 'moodle', title: { nl: 'Digitale basisvaardigheden' } });
     expect(fw.description.nl).toBe('Kader voor digitale basisvaardigheden van medewerkers in de zorg & welzijn.');
@@ -87,7 +105,10 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     expect(tree[1].description).toEqual({ nl: 'Zoekt gericht informatie op het intranet en beoordeelt of ze betrouwbaar is.' });
     // DB-1.1 ↔ DB-3.2 is listed on both rows and stored once; DB-3.2 ↔ DB-3.1 once.
     expect(await relationCount(body.frameworkId)).toBe(2);
-    const audit = await t.db.database.query<{ event: string; subject: string }>(`select event, subject from audit_log where organisation_id = $1 and event = 'data_import'`, [orgA.id]);
+    const audit = await t.db.database.query<{ event: string; subject: string }>(
+      `select event, subject from audit_log where organisation_id = $1 and event = 'data_import'`,
+      [orgA.id],
+    );
     expect(audit).toEqual([{ event: 'data_import', subject: `${orgA.slug}:DIGI-BASIS` }]);
   });
 
@@ -108,7 +129,13 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     const res = await importFile(hrA, orgA.id, 'case', caseFixture);
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ frameworkKey: `${orgA.slug}:3f0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9012`, inserted: 5, updated: 0, unchanged: 0, errors: [] });
+    expect(body).toMatchObject({
+      frameworkKey: `${orgA.slug}:3f0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9012`,
+      inserted: 5,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+    });
     const [fw] = await t.db.database.db.select().from(frameworks).where(eq(frameworks.id, body.frameworkId));
     expect(fw).toMatchObject({ source: 'case', version: '1.2', title: { en: 'Teamwork and communication' } });
     const tree = await treeOf(body.frameworkId);
@@ -123,7 +150,10 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     ]);
     expect(tree[0].key).toBe('a1000000-0000-4000-8000-000000000001');
     const rows = await t.db.database.db.select().from(competences).where(eq(competences.key, 'a1000000-0000-4000-8000-000000000002'));
-    expect(rows[0]).toMatchObject({ altLabels: { en: ['Shift hand-over'] }, description: { en: 'Uses the hand-over checklist of the ward.' } });
+    expect(rows[0]).toMatchObject({
+      altLabels: { en: ['Shift hand-over'] },
+      description: { en: 'Uses the hand-over checklist of the ward.' },
+    });
     expect(await relationCount(body.frameworkId)).toBe(1);
     const again = await importFile(hrA, orgA.id, 'case', caseFixture);
     expect(again.json()).toMatchObject({ inserted: 0, updated: 0, unchanged: 5, errors: [] });
@@ -144,7 +174,9 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     expect(res.json()).toMatchObject({ inserted: 2, errors: [{ line: 4 }, { line: 5 }, { line: 6 }] });
     expect(res.json().errors[0].message).toMatch(/idnumber is empty/);
 
-    const broken = JSON.parse(JSON.stringify(caseFixture).replaceAll('3f0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9012', '9e0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9099'));
+    const broken = JSON.parse(
+      JSON.stringify(caseFixture).replaceAll('3f0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9012', '9e0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9099'),
+    );
     broken.CFItems[2].fullStatement = '';
     broken.CFAssociations[0].destinationNodeURI.identifier = 'nowhere';
     const caseRes = await importFile(hrA, orgA.id, 'case', broken);
@@ -168,11 +200,16 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     const noFramework = await importFile(hrA, orgA.id, 'moodle', 'parentidnumber,idnumber,shortname,isframework\n,A,A,\n');
     expect(noFramework.statusCode).toBe(400);
     expect(noFramework.json().detail).toMatch(/no framework row/);
-    const caseCycle = JSON.parse(JSON.stringify(caseFixture).replaceAll('3f0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9012', '7e0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9077'));
+    const caseCycle = JSON.parse(
+      JSON.stringify(caseFixture).replaceAll('3f0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9012', '7e0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9077'),
+    );
     caseCycle.CFAssociations[0].destinationNodeURI.identifier = 'a1000000-0000-4000-8000-000000000002';
     expect((await importFile(hrA, orgA.id, 'case', caseCycle)).statusCode).toBe(400);
     expect(await count()).toBe(before);
-    const frameworksNamed = await t.db.database.query(`select 1 from frameworks where key in ($1, $2)`, [`${orgA.slug}:CYC`, `${orgA.slug}:7e0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9077`]);
+    const frameworksNamed = await t.db.database.query(`select 1 from frameworks where key in ($1, $2)`, [
+      `${orgA.slug}:CYC`,
+      `${orgA.slug}:7e0b6a1e-2c4d-4e8f-9a1b-5c6d7e8f9077`,
+    ]);
     expect(frameworksNamed).toEqual([]);
   });
 
@@ -197,12 +234,45 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     const [scale] = await t.db.database.db.select().from(proficiencyScales).where(eq(proficiencyScales.key, DEFAULT_SCALE_KEY));
     const [fw] = await t.db.database.db
       .insert(frameworks)
-      .values({ key: `${orgA.slug}-own`, organisationId: orgA.id, title: { nl: 'Eigen kader', fr: 'Cadre propre' }, description: { nl: 'Ons kader, met komma' }, source: 'own', scaleId: scale.id })
+      .values({
+        key: `${orgA.slug}-own`,
+        organisationId: orgA.id,
+        title: { nl: 'Eigen kader', fr: 'Cadre propre' },
+        description: { nl: 'Ons kader, met komma' },
+        source: 'own',
+        scaleId: scale.id,
+      })
       .returning();
-    const root = await buildCompetence(t.db.database, { frameworkId: fw.id, key: 'zorg', kind: 'group', label: { nl: 'Zorg', fr: 'Soins' }, position: 0 });
-    const mid = await buildCompetence(t.db.database, { frameworkId: fw.id, key: 'zorg.hygiene', parentId: root.id, label: { nl: 'Hygiëne, "basis"' }, description: { nl: 'Handen wassen.\nOok na pauze.' }, position: 1 });
-    const leaf = await buildCompetence(t.db.database, { frameworkId: fw.id, key: 'zorg.hygiene.handschoenen', parentId: mid.id, kind: 'knowledge', label: { nl: 'Handschoenen gebruiken' }, position: 2 });
-    const other = await buildCompetence(t.db.database, { frameworkId: fw.id, key: 'communicatie', kind: 'attitude', label: { nl: 'Communicatie' }, position: 3 });
+    const root = await buildCompetence(t.db.database, {
+      frameworkId: fw.id,
+      key: 'zorg',
+      kind: 'group',
+      label: { nl: 'Zorg', fr: 'Soins' },
+      position: 0,
+    });
+    const mid = await buildCompetence(t.db.database, {
+      frameworkId: fw.id,
+      key: 'zorg.hygiene',
+      parentId: root.id,
+      label: { nl: 'Hygiëne, "basis"' },
+      description: { nl: 'Handen wassen.\nOok na pauze.' },
+      position: 1,
+    });
+    const leaf = await buildCompetence(t.db.database, {
+      frameworkId: fw.id,
+      key: 'zorg.hygiene.handschoenen',
+      parentId: mid.id,
+      kind: 'knowledge',
+      label: { nl: 'Handschoenen gebruiken' },
+      position: 2,
+    });
+    const other = await buildCompetence(t.db.database, {
+      frameworkId: fw.id,
+      key: 'communicatie',
+      kind: 'attitude',
+      label: { nl: 'Communicatie' },
+      position: 3,
+    });
     await relateCompetences(t.db.database, leaf.id, other.id, 'related');
 
     const expected = [
@@ -218,7 +288,12 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="${orgA.slug}-own.csv"`);
     expect(csv.body.split('\r\n')[0]).toMatch(/^Parent ID number,ID number,Short name,/);
     const moodleImport = await importFile(hrB, orgB.id, 'moodle', csv.body);
-    expect(moodleImport.json()).toMatchObject({ inserted: 4, errors: [], scaleKey: DEFAULT_SCALE_KEY, frameworkKey: `${orgB.slug}:${orgA.slug}-own` });
+    expect(moodleImport.json()).toMatchObject({
+      inserted: 4,
+      errors: [],
+      scaleKey: DEFAULT_SCALE_KEY,
+      frameworkKey: `${orgB.slug}:${orgA.slug}-own`,
+    });
     const viaMoodle = await treeOf(moodleImport.json().frameworkId);
     expect(viaMoodle.map((c) => [c.label.nl, c.parent])).toEqual(expected);
     expect(viaMoodle[1].description).toEqual({ nl: 'Handen wassen.\nOok na pauze.' });
@@ -229,7 +304,12 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(json.headers['content-disposition']).toBe(`attachment; filename="${orgA.slug}-own.case.json"`);
     const pkg = json.json();
-    expect(pkg.CFDocument).toMatchObject({ identifier: fw.id, title: 'Eigen kader', creator: 'Woonzorg A', CFPackageURI: { uri: `http://localhost:80/api/frameworks/${fw.id}/export?format=case&lang=nl` } });
+    expect(pkg.CFDocument).toMatchObject({
+      identifier: fw.id,
+      title: 'Eigen kader',
+      creator: 'Woonzorg A',
+      CFPackageURI: { uri: `http://localhost:80/api/frameworks/${fw.id}/export?format=case&lang=nl` },
+    });
     expect(pkg.CFItems.map((i: { identifier: string }) => i.identifier).sort()).toEqual([root.id, mid.id, leaf.id, other.id].sort());
     expect(pkg.CFItems[0].uri).toBe(`http://localhost:80/api/case/v1p1/CFItems/${root.id}`);
     const caseImport = await importFile(hrB, orgB.id, 'case', pkg);
@@ -257,10 +337,18 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
     expect(foreign.statusCode).toBe(404);
     const employee = await importFile(employeeA, orgA.id, 'moodle', moodleFixture);
     expect(employee.statusCode).toBe(403);
-    const anonymous = await t.app.inject({ method: 'POST', url: `/api/organisations/${orgA.id}/framework-imports?format=moodle`, headers: { 'content-type': 'text/csv' }, payload: moodleFixture });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: `/api/organisations/${orgA.id}/framework-imports?format=moodle`,
+      headers: { 'content-type': 'text/csv' },
+      payload: moodleFixture,
+    });
     expect(anonymous.statusCode).toBe(401);
 
-    const [own] = await t.db.database.db.select().from(frameworks).where(eq(frameworks.key, `${orgA.slug}:DIGI-BASIS`));
+    const [own] = await t.db.database.db
+      .select()
+      .from(frameworks)
+      .where(eq(frameworks.key, `${orgA.slug}:DIGI-BASIS`));
     expect((await outsider.request('GET', `/api/frameworks/${own.id}/export?format=moodle`)).statusCode).toBe(404);
     expect((await hrB.request('GET', `/api/frameworks/${own.id}/export?format=case`)).statusCode).toBe(404);
     expect((await t.app.inject({ url: `/api/frameworks/${own.id}/export?format=moodle` })).statusCode).toBe(404);
@@ -268,7 +356,12 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
 
     const pub = await buildPublicFramework(t.db.database);
     const group = await buildCompetence(t.db.database, { frameworkId: pub.id, kind: 'group', label: { nl: 'Groep', en: 'Group' } });
-    await buildCompetence(t.db.database, { frameworkId: pub.id, parentId: group.id, label: { nl: 'Vaardigheid', en: 'Skill' }, position: 1 });
+    await buildCompetence(t.db.database, {
+      frameworkId: pub.id,
+      parentId: group.id,
+      label: { nl: 'Vaardigheid', en: 'Skill' },
+      position: 1,
+    });
     const auditBefore = await t.db.database.query(`select 1 from audit_log where event = 'data_export'`);
     const publicCsv = await t.app.inject({ url: `/api/frameworks/${pub.id}/export?format=moodle&lang=en` });
     expect(publicCsv.statusCode).toBe(200);
@@ -292,9 +385,17 @@ describe.each(databaseKinds)('framework exchange on %s', (kind) => {
 
   it('does not let an import write into a relation it does not own', async () => {
     // Relations to competences outside the file are left alone on re-import.
-    const [fw] = await t.db.database.db.select().from(frameworks).where(eq(frameworks.key, `${orgA.slug}:DIGI-BASIS`));
+    const [fw] = await t.db.database.db
+      .select()
+      .from(frameworks)
+      .where(eq(frameworks.key, `${orgA.slug}:DIGI-BASIS`));
     const [a] = await t.db.database.db.select().from(competences).where(eq(competences.key, 'DB-2.1'));
-    const extra = await buildCompetence(t.db.database, { frameworkId: fw.id, key: 'HANDMATIG', label: { nl: 'Handmatig toegevoegd' }, position: 99 });
+    const extra = await buildCompetence(t.db.database, {
+      frameworkId: fw.id,
+      key: 'HANDMATIG',
+      label: { nl: 'Handmatig toegevoegd' },
+      position: 99,
+    });
     await relateCompetences(t.db.database, a.id, extra.id, 'related');
     const res = await importFile(hrA, orgA.id, 'moodle', moodleFixture);
     expect(res.statusCode).toBe(200);

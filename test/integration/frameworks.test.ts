@@ -33,7 +33,13 @@ describe.each(databaseKinds)('frameworks and competences on %s', (kind) => {
     [hrA, employeeA, hrB] = await Promise.all([hrAUser, empAUser, hrBUser].map((u) => logIn(t.app, u.email, TEST_PASSWORD)));
 
     publicFw = await buildPublicFramework(db);
-    group = await buildCompetence(db, { frameworkId: publicFw.id, kind: 'group', key: 'g-tech', label: { nl: 'Technische vaardigheden' }, position: 1 });
+    group = await buildCompetence(db, {
+      frameworkId: publicFw.id,
+      kind: 'group',
+      key: 'g-tech',
+      label: { nl: 'Technische vaardigheden' },
+      position: 1,
+    });
     lassen = await buildCompetence(db, {
       frameworkId: publicFw.id,
       parentId: group.id,
@@ -50,7 +56,11 @@ describe.each(databaseKinds)('frameworks and competences on %s', (kind) => {
       position: 1,
     });
     await buildCompetence(db, { frameworkId: publicFw.id, key: 'root-b', label: { nl: 'Attitudes' }, kind: 'group', position: 0 });
-    lasser = await buildOccupation(db, { label: { nl: 'lasser', fr: 'soudeur', en: 'welder' }, essential: [lassen.id], optional: [plannen.id] });
+    lasser = await buildOccupation(db, {
+      label: { nl: 'lasser', fr: 'soudeur', en: 'welder' },
+      essential: [lassen.id],
+      optional: [plannen.id],
+    });
     await buildOccupation(db, { label: { nl: 'planner productie' }, essential: [plannen.id] });
     await relateCompetences(db, lassen.id, plannen.id, 'optional');
 
@@ -62,7 +72,12 @@ describe.each(databaseKinds)('frameworks and competences on %s', (kind) => {
     expect(created.statusCode).toBe(201);
     ownFw = created.json();
     const add = async (key: string, label: Record<string, string>, parentId?: string) => {
-      const res = await hrA.request('POST', `/api/organisations/${orgA.id}/frameworks/${ownFw.id}/competences`, { key, kind: 'skill', label, ...(parentId ? { parentId } : {}) });
+      const res = await hrA.request('POST', `/api/organisations/${orgA.id}/frameworks/${ownFw.id}/competences`, {
+        key,
+        kind: 'skill',
+        label,
+        ...(parentId ? { parentId } : {}),
+      });
       expect(res.statusCode, res.body).toBe(201);
       own[key] = res.json().id;
     };
@@ -83,7 +98,11 @@ describe.each(databaseKinds)('frameworks and competences on %s', (kind) => {
     expect(pub).toMatchObject({ key: publicFw.key, organisationId: null, competenceCount: 2, attribution: 'ESCO © European Union' });
 
     const mine = (await employeeA.request('GET', `/api/frameworks?orgId=${orgA.id}`)).json();
-    expect(mine.find((f: { id: string }) => f.id === ownFw.id)).toMatchObject({ organisationId: orgA.id, competenceCount: 4, source: 'own' });
+    expect(mine.find((f: { id: string }) => f.id === ownFw.id)).toMatchObject({
+      organisationId: orgA.id,
+      competenceCount: 4,
+      source: 'own',
+    });
     expect((await hrB.request('GET', '/api/frameworks')).json().map((f: { id: string }) => f.id)).not.toContain(ownFw.id);
 
     const foreign = await hrB.request('GET', `/api/frameworks?orgId=${orgA.id}`);
@@ -123,21 +142,32 @@ describe.each(databaseKinds)('frameworks and competences on %s', (kind) => {
   });
 
   describe('search', () => {
-    const search = (s: Session | null, query: string) => (s ? s.request('GET', `/api/competences?${query}`) : anon('GET', `/api/competences?${query}`));
+    const search = (s: Session | null, query: string) =>
+      s ? s.request('GET', `/api/competences?${query}`) : anon('GET', `/api/competences?${query}`);
     const keys = (res: { json(): unknown }) => (res.json() as Array<{ key: string }>).map((r) => r.key);
 
     it('finds a Dutch compound word by its first part (prefix)', async () => {
       const res = await search(hrA, `q=computer&frameworkId=${ownFw.id}`);
       expect(res.statusCode).toBe(200);
       const [first] = res.json();
-      expect(first).toMatchObject({ key: 'computer', label: 'computervaardigheden', frameworkId: ownFw.id, frameworkTitle: 'Eigen kader', matchedBy: 'prefix' });
+      expect(first).toMatchObject({
+        key: 'computer',
+        label: 'computervaardigheden',
+        frameworkId: ownFw.id,
+        frameworkTitle: 'Eigen kader',
+        matchedBy: 'prefix',
+      });
       expect(first.score).toBeGreaterThan(0);
       expect(first.score).toBeLessThanOrEqual(1);
     });
 
     it('stems Dutch words: "werken" finds "werk plannen" by full text', async () => {
       const res = (await search(null, 'q=werken')).json();
-      expect(res.find((r: { key: string }) => r.key === 'werk-plannen')).toMatchObject({ matchedBy: 'fulltext', frameworkKey: publicFw.key, attribution: 'ESCO © European Union' });
+      expect(res.find((r: { key: string }) => r.key === 'werk-plannen')).toMatchObject({
+        matchedBy: 'fulltext',
+        frameworkKey: publicFw.key,
+        attribution: 'ESCO © European Union',
+      });
     });
 
     it('tolerates a typo through trigram similarity', async () => {
@@ -165,7 +195,8 @@ describe.each(databaseKinds)('frameworks and competences on %s', (kind) => {
 
     it('only searches frameworks the caller may see, and honours frameworkId / orgId', async () => {
       // Public frameworks shipped at bootstrap may match too; only org A's own hit is private.
-      const ownHits = (res: { json(): unknown }) => (res.json() as Array<{ key: string; frameworkId: string }>).filter((r) => r.frameworkId === ownFw.id).map((r) => r.key);
+      const ownHits = (res: { json(): unknown }) =>
+        (res.json() as Array<{ key: string; frameworkId: string }>).filter((r) => r.frameworkId === ownFw.id).map((r) => r.key);
       expect(ownHits(await search(hrA, 'q=veiligheidsregels'))).toEqual(['veilig']);
       expect(ownHits(await search(hrB, 'q=veiligheidsregels'))).toEqual([]);
       expect(ownHits(await search(null, 'q=veiligheidsregels'))).toEqual([]);
@@ -193,9 +224,16 @@ describe.each(databaseKinds)('frameworks and competences on %s', (kind) => {
     const res = await anon('GET', `/api/competences/${lassen.id}`);
     expect(res.statusCode).toBe(200);
     const c = res.json();
-    expect(c).toMatchObject({ key: 'lassen', kind: 'skill', label: { nl: 'lassen', fr: 'souder', en: 'welding' }, framework: { id: publicFw.id, key: publicFw.key } });
+    expect(c).toMatchObject({
+      key: 'lassen',
+      kind: 'skill',
+      label: { nl: 'lassen', fr: 'souder', en: 'welding' },
+      framework: { id: publicFw.id, key: publicFw.key },
+    });
     expect(c.path).toEqual([{ id: group.id, label: { nl: 'Technische vaardigheden' } }]);
-    expect(c.occupations).toEqual([{ id: lasser.id, key: expect.any(String), label: { nl: 'lasser', fr: 'soudeur', en: 'welder' }, relation: 'essential' }]);
+    expect(c.occupations).toEqual([
+      { id: lasser.id, key: expect.any(String), label: { nl: 'lasser', fr: 'soudeur', en: 'welder' }, relation: 'essential' },
+    ]);
     expect(c.relatedCompetences).toEqual([expect.objectContaining({ id: plannen.id, relation: 'optional', direction: 'outgoing' })]);
     const plan = (await anon('GET', `/api/competences/${plannen.id}`)).json();
     expect(plan.occupations.map((o: { relation: string }) => o.relation)).toEqual(['essential', 'optional']);
@@ -246,7 +284,9 @@ describe.each(databaseKinds)('frameworks and competences on %s', (kind) => {
       expect((await anon('POST', compUrl, compBody)).statusCode).toBe(401);
       expect((await employeeA.request('POST', compUrl, compBody)).statusCode).toBe(403);
       expect((await hrB.request('POST', compUrl, compBody)).statusCode).toBe(404);
-      expect((await hrB.request('POST', `/api/organisations/${orgB.id}/frameworks/${ownFw.id}/competences`, compBody)).statusCode).toBe(404);
+      expect((await hrB.request('POST', `/api/organisations/${orgB.id}/frameworks/${ownFw.id}/competences`, compBody)).statusCode).toBe(
+        404,
+      );
       expect((await employeeA.request('PATCH', `${compUrl}/${own.veilig}`, { label: { nl: 'y' } })).statusCode).toBe(403);
       expect((await hrB.request('PATCH', `${compUrl}/${own.veilig}`, { label: { nl: 'y' } })).statusCode).toBe(404);
       expect((await hrB.request('DELETE', `${compUrl}/${own.veilig}`)).statusCode).toBe(404);
@@ -270,7 +310,9 @@ describe.each(databaseKinds)('frameworks and competences on %s', (kind) => {
       expect(reserved.json().errors[0].path).toBe('/body/key');
       const bad = await hrA.request('POST', base(), { key: 'bad key!', title: { nl: 'x'.repeat(201) }, extra: 1 });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/body/key', '/body/title/nl', '/body/extra']));
+      expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(
+        expect.arrayContaining(['/body/key', '/body/title/nl', '/body/extra']),
+      );
       const badScale = await hrA.request('POST', base(), { key: 'fw-scale', title: { nl: 'x' }, scaleId: orgB.id });
       expect(badScale.statusCode).toBe(400);
       expect(badScale.json().errors[0].path).toBe('/body/scaleId');
@@ -288,10 +330,17 @@ describe.each(databaseKinds)('frameworks and competences on %s', (kind) => {
 
     it('updates, moves and deletes competences', async () => {
       const url = `${base()}/${ownFw.id}/competences`;
-      const patched = await hrA.request('PATCH', `${url}/${own.veilig}`, { label: { nl: 'veilig werken' }, parentId: own.digitaal, code: 'V1' });
+      const patched = await hrA.request('PATCH', `${url}/${own.veilig}`, {
+        label: { nl: 'veilig werken' },
+        parentId: own.digitaal,
+        code: 'V1',
+      });
       expect(patched.statusCode).toBe(200);
       expect(patched.json()).toMatchObject({ label: { nl: 'veilig werken' }, parentId: own.digitaal, code: 'V1' });
-      expect((await hrA.request('GET', '/api/competences?q=veilig+werken')).json()[0]).toMatchObject({ key: 'veilig', matchedBy: 'fulltext' });
+      expect((await hrA.request('GET', '/api/competences?q=veilig+werken')).json()[0]).toMatchObject({
+        key: 'veilig',
+        matchedBy: 'fulltext',
+      });
 
       const cycle = await hrA.request('PATCH', `${url}/${own.digitaal}`, { parentId: own.computer });
       expect(cycle.statusCode).toBe(400);

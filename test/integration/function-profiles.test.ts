@@ -45,8 +45,15 @@ describe.each(databaseKinds)('function profiles on %s', (kind) => {
     plannen = await buildCompetence(db, { frameworkId: fw.id, key: 'plannen', label: { nl: 'werk plannen' } });
     veilig = await buildCompetence(db, { frameworkId: fw.id, key: 'veilig', label: { nl: 'veilig werken' } });
     lasser = await buildOccupation(db, { label: { nl: 'lasser' }, essential: [lassen.id, plannen.id], optional: [veilig.id] });
-    const ownB = await hrB.request('POST', `/api/organisations/${orgB.id}/frameworks`, { key: `b-${orgB.id.slice(0, 8)}`, title: { nl: 'B' } });
-    const compB = await hrB.request('POST', `/api/organisations/${orgB.id}/frameworks/${ownB.json().id}/competences`, { key: 'geheim', kind: 'skill', label: { nl: 'geheim' } });
+    const ownB = await hrB.request('POST', `/api/organisations/${orgB.id}/frameworks`, {
+      key: `b-${orgB.id.slice(0, 8)}`,
+      title: { nl: 'B' },
+    });
+    const compB = await hrB.request('POST', `/api/organisations/${orgB.id}/frameworks/${ownB.json().id}/competences`, {
+      key: 'geheim',
+      kind: 'skill',
+      label: { nl: 'geheim' },
+    });
     foreignCompetenceId = compB.json().id;
   });
   afterAll(() => t?.close());
@@ -54,13 +61,28 @@ describe.each(databaseKinds)('function profiles on %s', (kind) => {
   const base = () => `/api/organisations/${orgA.id}/function-profiles`;
 
   it('creates a profile prefilled with the occupation’s essential competences', async () => {
-    const res = await hrA.request('POST', base(), { name: 'Lasser', description: 'Last onderdelen', occupationId: lasser.id, prefillFromOccupation: true });
+    const res = await hrA.request('POST', base(), {
+      name: 'Lasser',
+      description: 'Last onderdelen',
+      occupationId: lasser.id,
+      prefillFromOccupation: true,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const p = res.json();
     expect(p.scale).toMatchObject({ key: 'lk-default-0-4', proficientFrom: 2 });
     expect(p.occupation).toMatchObject({ id: lasser.id, label: { nl: 'lasser' } });
     expect(p.items).toEqual([
-      { competenceId: lassen.id, key: 'lassen', kind: 'skill', label: { nl: 'lassen' }, frameworkKey: fw.key, requiredLevel: 2, importance: 'core', futureLevel: null, horizonYear: null },
+      {
+        competenceId: lassen.id,
+        key: 'lassen',
+        kind: 'skill',
+        label: { nl: 'lassen' },
+        frameworkKey: fw.key,
+        requiredLevel: 2,
+        importance: 'core',
+        futureLevel: null,
+        horizonYear: null,
+      },
       expect.objectContaining({ competenceId: plannen.id, requiredLevel: 2, importance: 'core' }),
     ]);
     const list = (await employeeA.request('GET', base())).json();
@@ -83,7 +105,9 @@ describe.each(databaseKinds)('function profiles on %s', (kind) => {
     expect(scale.json().errors[0].path).toBe('/body/scaleId');
     const shape = await hrA.request('POST', base(), { name: '', extra: true, description: 'x'.repeat(4001) });
     expect(shape.statusCode).toBe(400);
-    expect(shape.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/body/name', '/body/extra', '/body/description']));
+    expect(shape.json().errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['/body/name', '/body/extra', '/body/description']),
+    );
   });
 
   it('replaces the competence list, validating every item', async () => {
@@ -122,16 +146,29 @@ describe.each(databaseKinds)('function profiles on %s', (kind) => {
     const unchanged = (await hrA.request('GET', `${base()}/${id}`)).json();
     expect(unchanged.items).toHaveLength(2);
 
-    const schema = await hrA.request('PUT', `${base()}/${id}/competences`, { items: [{ competenceId: lassen.id, requiredLevel: 'x', importance: 'vital' }] });
-    expect(schema.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['/body/items/0/requiredLevel', '/body/items/0/importance']));
+    const schema = await hrA.request('PUT', `${base()}/${id}/competences`, {
+      items: [{ competenceId: lassen.id, requiredLevel: 'x', importance: 'vital' }],
+    });
+    expect(schema.json().errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['/body/items/0/requiredLevel', '/body/items/0/importance']),
+    );
     expect((await hrA.request('PUT', `${base()}/${id}/competences`, { items: [] })).json().items).toEqual([]);
   });
 
   it('updates and deletes a profile', async () => {
     const { id } = (await hrA.request('POST', base(), { name: 'Tijdelijk', occupationId: lasser.id })).json();
-    const patched = await hrA.request('PATCH', `${base()}/${id}`, { name: 'Magazijnier', description: 'Beheert het magazijn', occupationId: null });
+    const patched = await hrA.request('PATCH', `${base()}/${id}`, {
+      name: 'Magazijnier',
+      description: 'Beheert het magazijn',
+      occupationId: null,
+    });
     expect(patched.statusCode).toBe(200);
-    expect(patched.json()).toMatchObject({ name: 'Magazijnier', description: 'Beheert het magazijn', occupationId: null, occupation: null });
+    expect(patched.json()).toMatchObject({
+      name: 'Magazijnier',
+      description: 'Beheert het magazijn',
+      occupationId: null,
+      occupation: null,
+    });
     expect((await hrA.request('PATCH', `${base()}/${id}`, { name: 'Lasser' })).statusCode).toBe(409);
     expect((await hrA.request('PATCH', `${base()}/${id}`, {})).statusCode).toBe(400);
     expect((await hrA.request('DELETE', `${base()}/${id}`)).statusCode).toBe(204);
@@ -204,7 +241,9 @@ describe.each(databaseKinds)('function profiles on %s', (kind) => {
         { line: 9, message: 'horizon_year is required when future_level is set' },
       ]);
       const list = (await hr.request('GET', `/api/organisations/${org.id}/function-profiles`)).json();
-      expect(list.map((p: { name: string; competenceCount: number; description: string }) => [p.name, p.competenceCount, p.description])).toEqual([
+      expect(
+        list.map((p: { name: string; competenceCount: number; description: string }) => [p.name, p.competenceCount, p.description]),
+      ).toEqual([
         ['Lasser', 2, 'Last staal, aluminium en "inox"'],
         ['Planner', 0, 'Plant het werk'],
       ]);
@@ -218,7 +257,10 @@ describe.each(databaseKinds)('function profiles on %s', (kind) => {
       const changed = (await postCsv(hr, org.id, `${header}\nLasser,,${fw.key},plannen,3,supporting,,\n`)).json();
       expect(changed).toEqual({ created: 0, updated: 1, rows: 1, errors: [] });
 
-      const audit = await t.db.database.query<{ event: string }>(`select event from audit_log where organisation_id = $1 and event = 'data_import'`, [org.id]);
+      const audit = await t.db.database.query<{ event: string }>(
+        `select event from audit_log where organisation_id = $1 and event = 'data_import'`,
+        [org.id],
+      );
       expect(audit).toHaveLength(3);
     });
 
@@ -234,14 +276,20 @@ describe.each(databaseKinds)('function profiles on %s', (kind) => {
       expect(lines[3]).toBe('Planner,Plant het werk,,,,,,');
       const back = (await postCsv(hr, org.id, res.body)).json();
       expect(back).toEqual({ created: 0, updated: 0, rows: 3, errors: [] });
-      const audit = await t.db.database.query<{ subject: string }>(`select subject from audit_log where organisation_id = $1 and event = 'data_export'`, [org.id]);
+      const audit = await t.db.database.query<{ subject: string }>(
+        `select subject from audit_log where organisation_id = $1 and event = 'data_export'`,
+        [org.id],
+      );
       expect(audit).toEqual([{ subject: 'function-profiles.csv' }]);
     });
 
     it('rejects a bad header, broken CSV, JSON and oversize files as a whole', async () => {
       const badHeader = await postCsv(hr, org.id, 'profile,descr\nX,Y\n');
       expect(badHeader.statusCode).toBe(400);
-      expect(badHeader.json().errors[0]).toMatchObject({ path: '/body', message: expect.stringContaining('missing column(s): description') });
+      expect(badHeader.json().errors[0]).toMatchObject({
+        path: '/body',
+        message: expect.stringContaining('missing column(s): description'),
+      });
       const broken = await postCsv(hr, org.id, `${header}\n"Lasser,unterminated\n`);
       expect(broken.statusCode).toBe(400);
       expect(broken.json().errors[0].path).toBe('/body');

@@ -56,7 +56,9 @@ describe.each(databaseKinds)('my own learning questions on %s', (kind) => {
     await buildPerson(db, { organisationId: secondOrgId, userId: meUser.id });
     // A person row left behind in an organisation the user no longer belongs to.
     const formerPerson = await buildPerson(db, { organisationId: formerOrgId, userId: meUser.id });
-    await db.db.insert(learningQuestions).values({ organisationId: formerOrgId, personId: formerPerson.id, text: 'Oude vraag', source: 'hr' });
+    await db.db
+      .insert(learningQuestions)
+      .values({ organisationId: formerOrgId, personId: formerPerson.id, text: 'Oude vraag', source: 'hr' });
     me = await logIn(t.app, meUser.email, TEST_PASSWORD);
     colleague = await logIn(t.app, colleagueUser.email, TEST_PASSWORD);
   });
@@ -64,14 +66,21 @@ describe.each(databaseKinds)('my own learning questions on %s', (kind) => {
 
   it('lists only the questions about the person, in every organisation they belong to, newest first, with competences', async () => {
     const base = `/api/organisations/${orgId}/learning-questions`;
-    const first = await hr.request('POST', base, { text: 'Ik wil leren werken met de tablet.', personId: myPersonId, visibility: 'private' });
+    const first = await hr.request('POST', base, {
+      text: 'Ik wil leren werken met de tablet.',
+      personId: myPersonId,
+      visibility: 'private',
+    });
     expect(first.statusCode).toBe(201);
     expect((await hr.request('POST', base, { text: 'Heftruckbrevet', personId: colleaguePersonId })).statusCode).toBe(201);
     expect((await hr.request('POST', base, { text: 'Samen plannen als team', teamId })).statusCode).toBe(201);
     // An anonymous survey answer has no person: it is nobody's own question.
     await t.db.database.db.insert(learningQuestions).values({ organisationId: orgId, teamId, text: 'Anoniem antwoord', source: 'survey' });
     const secondPerson = (
-      await t.db.database.query<{ id: string }>(`select id from people where organisation_id = $1 and user_id = $2`, [secondOrgId, meUserId])
+      await t.db.database.query<{ id: string }>(`select id from people where organisation_id = $1 and user_id = $2`, [
+        secondOrgId,
+        meUserId,
+      ])
     )[0].id;
     const second = await secondHr.request('POST', `/api/organisations/${secondOrgId}/learning-questions`, {
       text: 'Eerste hulp',
@@ -87,7 +96,16 @@ describe.each(databaseKinds)('my own learning questions on %s', (kind) => {
     expect(list[1]).toMatchObject({ id: first.json().id, organisation: { id: orgId }, source: 'hr', status: 'new', decidedAt: null });
     expect(list[1].competences[0]).toMatchObject({ competenceId: tablet, confirmed: false, suggestionRank: 1 });
     // Nothing of who wrote it or who decided: the person's view is the question itself.
-    expect(Object.keys(list[1]).sort()).toEqual(['competences', 'createdAt', 'decidedAt', 'id', 'organisation', 'source', 'status', 'text']);
+    expect(Object.keys(list[1]).sort()).toEqual([
+      'competences',
+      'createdAt',
+      'decidedAt',
+      'id',
+      'organisation',
+      'source',
+      'status',
+      'text',
+    ]);
 
     const theirs = (await colleague.request('GET', url)).json() as MyView[];
     expect(theirs.map((q) => q.text)).toEqual(['Heftruckbrevet']);
@@ -96,7 +114,9 @@ describe.each(databaseKinds)('my own learning questions on %s', (kind) => {
   it('filters by status and limits the list', async () => {
     const mine = (await me.request('GET', url)).json() as MyView[];
     const tabletQuestion = mine.find((q) => q.text.includes('tablet'))!;
-    const decided = await hr.request('POST', `/api/organisations/${orgId}/learning-questions/${tabletQuestion.id}/decision`, { status: 'confirmed' });
+    const decided = await hr.request('POST', `/api/organisations/${orgId}/learning-questions/${tabletQuestion.id}/decision`, {
+      status: 'confirmed',
+    });
     expect(decided.statusCode).toBe(200);
     const confirmed = (await me.request('GET', `${url}?status=confirmed`)).json() as MyView[];
     expect(confirmed.map((q) => q.id)).toEqual([tabletQuestion.id]);
@@ -130,8 +150,8 @@ describe.each(databaseKinds)('my own learning questions on %s', (kind) => {
     // The former organisation's question never shows up.
     const all = (await me.request('GET', url)).json() as MyView[];
     expect(all.some((q) => q.text === 'Oude vraag')).toBe(false);
-    expect(
-      (await t.db.database.db.select().from(learningQuestions).where(eq(learningQuestions.organisationId, formerOrgId))).length,
-    ).toBe(1);
+    expect((await t.db.database.db.select().from(learningQuestions).where(eq(learningQuestions.organisationId, formerOrgId))).length).toBe(
+      1,
+    );
   });
 });

@@ -43,7 +43,9 @@ describe.each(databaseKinds)('the current year on New Year’s Eve, on %s', (kin
     const item = (horizonYear: number) => ({ competenceId, requiredLevel: 2, importance: 'core' as const, futureLevel: 3, horizonYear });
 
     const past = await refusal(profiles.replaceItems(hr, organisationId, id, [item(2026)]));
-    expect(past.errors).toEqual([expect.objectContaining({ path: '/body/items/0/horizonYear', message: expect.stringContaining('from 2027') })]);
+    expect(past.errors).toEqual([
+      expect.objectContaining({ path: '/body/items/0/horizonYear', message: expect.stringContaining('from 2027') }),
+    ]);
     const saved = await profiles.replaceItems(hr, organisationId, id, [item(2027)]);
     expect(saved.items.map((i) => i.horizonYear)).toEqual([2027]);
   });

@@ -85,7 +85,10 @@ describe('the OpenAPI document', () => {
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
         .filter(([method]) => methods.includes(method))
-        .map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, responses: (op as { responses: Record<string, unknown> }).responses })),
+        .map(([method, op]) => ({
+          key: `${method.toUpperCase()} ${path}`,
+          responses: (op as { responses: Record<string, unknown> }).responses,
+        })),
     );
     const problemAnswer = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
     const lacking = operations.filter(
@@ -93,8 +96,9 @@ describe('the OpenAPI document', () => {
     );
     expect(lacking.map((o) => o.key)).toEqual([]);
 
-    const problem = (doc as unknown as { components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> } })
-      .components.schemas.Problem;
+    const problem = (
+      doc as unknown as { components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> } }
+    ).components.schemas.Problem;
     const bad = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 42 } });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);

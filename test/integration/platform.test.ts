@@ -26,12 +26,21 @@ describe.each(databaseKinds)('platform basics on %s', (kind) => {
   });
 
   it('answers malformed JSON, unknown fields and wrong types with problem+json naming the field', async () => {
-    const malformed = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(malformed.json().code).toBe('request.malformed_json');
 
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.be', password: 'x', admin: true } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'a@b.be', password: 'x', admin: true },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors).toContainEqual({ path: '/body/admin', message: 'is not an allowed field' });
 
@@ -42,7 +51,11 @@ describe.each(databaseKinds)('platform basics on %s', (kind) => {
   });
 
   it('rejects oversize bodies with 413', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a@b.be', password: 'x'.repeat(2_000_000) } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'a@b.be', password: 'x'.repeat(2_000_000) },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('request.too_large');
   });
@@ -54,29 +67,56 @@ describe.each(databaseKinds)('platform basics on %s', (kind) => {
     expect(bad.statusCode).toBe(401);
 
     const session = await logIn(t.app, user.email, TEST_PASSWORD);
-    const cookieHeader = [ (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } })).headers['set-cookie'] ].flat().join(';');
+    const cookieHeader = [
+      (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } })).headers[
+        'set-cookie'
+      ],
+    ]
+      .flat()
+      .join(';');
     expect(cookieHeader).toMatch(/HttpOnly/i);
     expect(cookieHeader).toMatch(/SameSite=Lax/i);
 
     const me = await session.request('GET', '/api/auth/session');
     expect(me.json().memberships).toEqual([expect.objectContaining({ organisationId: org.id, role: 'hr' })]);
 
-    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: session.cookie }, payload: { currentPassword: TEST_PASSWORD, newPassword: 'another-long-password' } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: session.cookie },
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'another-long-password' },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().code).toBe('auth.csrf');
 
-    const changed = await session.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'another-long-password' });
+    const changed = await session.request('POST', '/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'another-long-password',
+    });
     expect(changed.statusCode).toBe(204);
-    const oldPassword = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD } });
+    const oldPassword = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
     expect(oldPassword.statusCode).toBe(401);
 
     // The change replaced the session: its answer carries the new cookie (security.test.ts).
-    const renewed = [changed.headers['set-cookie']].flat().find((c) => c?.startsWith('lk_session='))!.split(';')[0];
-    const logout = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: renewed, 'x-csrf-token': session.csrf } });
+    const renewed = [changed.headers['set-cookie']]
+      .flat()
+      .find((c) => c?.startsWith('lk_session='))!
+      .split(';')[0];
+    const logout = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: renewed, 'x-csrf-token': session.csrf },
+    });
     expect(logout.statusCode).toBe(204);
     expect((await t.app.inject({ url: '/api/auth/session', headers: { cookie: renewed } })).statusCode).toBe(401);
 
-    const audit = await t.db.database.query<{ event: string }>('select event from audit_log where actor_user_id = $1 order by at', [user.id]);
+    const audit = await t.db.database.query<{ event: string }>('select event from audit_log where actor_user_id = $1 order by at', [
+      user.id,
+    ]);
     expect(audit.map((a) => a.event)).toEqual(expect.arrayContaining(['login_failed', 'login', 'password_changed', 'logout']));
   });
 });
@@ -85,7 +125,8 @@ describe('login protection', () => {
   it('rate-limits login attempts per IP with a 429 problem', async () => {
     const t = await createTestApp('pglite', { LEERKOMPAS_LOGIN_LIMIT: '3' });
     try {
-      const attempt = () => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.org', password: 'guess-guess' } });
+      const attempt = () =>
+        t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nobody@example.org', password: 'guess-guess' } });
       for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
       const limited = await attempt();
       expect(limited.statusCode).toBe(429);
@@ -102,7 +143,12 @@ describe('login protection', () => {
       const org = await buildOrganisation(t.db.database);
       const user = await buildUser(t.db.database, { organisationId: org.id, role: 'employee' });
       const login = () =>
-        t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { email: user.email, password: TEST_PASSWORD } });
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'x-forwarded-proto': 'https' },
+          payload: { email: user.email, password: TEST_PASSWORD },
+        });
       const first = [(await login()).headers['set-cookie']].flat().join(';');
       const second = [(await login()).headers['set-cookie']].flat().join(';');
       expect(first).toMatch(/Secure/);

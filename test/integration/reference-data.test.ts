@@ -51,7 +51,14 @@ describe.each(databaseKinds)('reference data and demo data on %s', (kind) => {
   afterAll(() => t?.dispose());
 
   it('bootstrap loads both own frameworks as public frameworks on the default scale', async () => {
-    const rows = await t.database.query<{ key: string; organisation_id: string | null; source: string; scale_key: string; n: number; title: Record<string, string> }>(
+    const rows = await t.database.query<{
+      key: string;
+      organisation_id: string | null;
+      source: string;
+      scale_key: string;
+      n: number;
+      title: Record<string, string>;
+    }>(
       `select f.key, f.organisation_id, f.source, s.key as scale_key, f.title, (select count(*) from competences c where c.framework_id = f.id)::int as n
          from frameworks f join proficiency_scales s on s.id = f.scale_id
         where f.key = any($1) order by f.key`,
@@ -76,7 +83,12 @@ describe.each(databaseKinds)('reference data and demo data on %s', (kind) => {
       `select c.label, c.kind, p.key as parent from competences c join competences p on p.id = c.parent_id where c.key = 'lk21.digital.smartphone'`,
     );
     expect(smartphone).toEqual({
-      label: { nl: 'Werken met een smartphone', fr: 'Utiliser un smartphone', en: 'Working with a smartphone', 'nl-easy': 'Ik gebruik apps op mijn gsm.' },
+      label: {
+        nl: 'Werken met een smartphone',
+        fr: 'Utiliser un smartphone',
+        en: 'Working with a smartphone',
+        'nl-easy': 'Ik gebruik apps op mijn gsm.',
+      },
       kind: 'skill',
       parent: 'lk21.digital',
     });
@@ -110,14 +122,19 @@ describe.each(databaseKinds)('reference data and demo data on %s', (kind) => {
       expect.objectContaining({ key: 'lk-21st-century-skills', inserted: 1, updated: 0, frameworkUpdated: false }),
       expect.objectContaining({ key: 'lk-coaching-guidance', inserted: 0, updated: 1, frameworkUpdated: true }),
     ]);
-    const [feedback] = await t.database.query<{ nl: string }>(`select label->>'nl' as nl from competences where key = 'lkc.guiding.feedback'`);
+    const [feedback] = await t.database.query<{ nl: string }>(
+      `select label->>'nl' as nl from competences where key = 'lkc.guiding.feedback'`,
+    );
     expect(feedback.nl).toBe('Feedback geven');
     const [email] = await t.database.query<{ parent: string }>(
       `select p.key as parent from competences c join competences p on p.id = c.parent_id where c.key = 'lk21.digital.email'`,
     );
     expect(email.parent).toBe('lk21.digital');
     const after = await referenceSnapshot(t);
-    expect({ frameworks: after.frameworks, competences: after.competences }).toEqual({ frameworks: before.frameworks, competences: before.competences });
+    expect({ frameworks: after.frameworks, competences: after.competences }).toEqual({
+      frameworks: before.frameworks,
+      competences: before.competences,
+    });
   });
 
   it('gives an existing installation the easy-Dutch texts on the next start', async () => {
@@ -143,7 +160,13 @@ describe.each(databaseKinds)('reference data and demo data on %s', (kind) => {
   });
 
   it('an invalid framework file stops loading and names every problem', async () => {
-    const bad = { key: 'lk-broken', title: { nl: 'Kapot' }, description: { nl: 'x', fr: 'x', en: 'x' }, version: '1', competences: [{ key: 'a', kind: 'hobby', label: { nl: 'A', fr: 'A', en: 'A' }, description: { nl: 'A.', fr: 'A.', en: 'A.' } }] };
+    const bad = {
+      key: 'lk-broken',
+      title: { nl: 'Kapot' },
+      description: { nl: 'x', fr: 'x', en: 'x' },
+      version: '1',
+      competences: [{ key: 'a', kind: 'hobby', label: { nl: 'A', fr: 'A', en: 'A' }, description: { nl: 'A.', fr: 'A.', en: 'A.' } }],
+    };
     await expect(loadOwnFrameworks(t.database.db, [{ file: 'broken.json', data: bad }])).rejects.toThrow(
       /broken\.json is invalid:[\s\S]*\/title\/fr: is missing[\s\S]*\/competences\/0\/kind/,
     );
@@ -160,7 +183,14 @@ describe.each(databaseKinds)('reference data and demo data on %s', (kind) => {
       `select t.name, count(p.id)::int as n from teams t left join people p on p.team_id = t.id where t.organisation_id = $1 group by t.name, t.position order by t.position`,
       [org.id],
     );
-    expect(teams.map((x) => x.name)).toEqual(['Verpakking', 'Groenonderhoud', 'Schoonmaak', 'Drukwerk & afwerking', 'Keuken & catering', 'Ondersteuning & omkadering']);
+    expect(teams.map((x) => x.name)).toEqual([
+      'Verpakking',
+      'Groenonderhoud',
+      'Schoonmaak',
+      'Drukwerk & afwerking',
+      'Keuken & catering',
+      'Ondersteuning & omkadering',
+    ]);
     expect(teams.every((x) => x.n > 0)).toBe(true);
 
     const groups = await t.database.query<{ target_group: string; n: number }>(
@@ -201,14 +231,27 @@ describe.each(databaseKinds)('reference data and demo data on %s', (kind) => {
     );
     expect(badLinks).toEqual([]);
 
-    const profiles = await t.database.query<{ name: string; n: number; min_level: number; max_level: number; future: number; horizons: number[] | null }>(
+    const profiles = await t.database.query<{
+      name: string;
+      n: number;
+      min_level: number;
+      max_level: number;
+      future: number;
+      horizons: number[] | null;
+    }>(
       `select fp.name, count(*)::int as n, min(c.required_level)::int as min_level, max(c.required_level)::int as max_level,
               count(c.future_level)::int as future, array_agg(distinct c.horizon_year) filter (where c.horizon_year is not null) as horizons
          from function_profiles fp join function_profile_competences c on c.profile_id = fp.id
         where fp.organisation_id = $1 group by fp.name order by fp.name`,
       [org.id],
     );
-    expect(profiles.map((p) => p.name)).toEqual(['Keukenmedewerker', 'Medewerker groenonderhoud', 'Medewerker schoonmaak', 'Productiemedewerker verpakking', 'Werkleider / begeleider']);
+    expect(profiles.map((p) => p.name)).toEqual([
+      'Keukenmedewerker',
+      'Medewerker groenonderhoud',
+      'Medewerker schoonmaak',
+      'Productiemedewerker verpakking',
+      'Werkleider / begeleider',
+    ]);
     for (const p of profiles) {
       expect(p.n).toBeGreaterThanOrEqual(6);
       expect(p.n).toBeLessThanOrEqual(12);
@@ -239,7 +282,12 @@ describe.each(databaseKinds)('reference data and demo data on %s', (kind) => {
     );
     expect(linked).toEqual([
       { email: 'leiding@demo.leerkompas.be', display_name: 'Marc Claes', target_group: 'supervisory_staff', supervisor_email: null },
-      { email: 'medewerker@demo.leerkompas.be', display_name: 'Emre Yilmaz', target_group: 'target_group_employee', supervisor_email: 'leiding@demo.leerkompas.be' },
+      {
+        email: 'medewerker@demo.leerkompas.be',
+        display_name: 'Emre Yilmaz',
+        target_group: 'target_group_employee',
+        supervisor_email: 'leiding@demo.leerkompas.be',
+      },
     ]);
 
     const roles = await t.database.query<{ role: string; n: number }>(

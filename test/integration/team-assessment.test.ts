@@ -65,16 +65,14 @@ describe.each(databaseKinds)('supervisor and third-party assessment on %s', (kin
       .insert(proficiencyScales)
       .values({ key: `scale-${randomUUID().slice(0, 6)}`, organisationId: orgId, name: { nl: 'Drie stappen' }, proficientFrom: 2 })
       .returning();
-    await db.db
-      .insert(scaleLevels)
-      .values(
-        [0, 1, 2, 3].map((level) => ({
-          scaleId: scale.id,
-          level,
-          label: { nl: `niveau ${level}` },
-          descriptor: { nl: `Niveau ${level}.` },
-        })),
-      );
+    await db.db.insert(scaleLevels).values(
+      [0, 1, 2, 3].map((level) => ({
+        scaleId: scale.id,
+        level,
+        label: { nl: `niveau ${level}` },
+        descriptor: { nl: `Niveau ${level}.` },
+      })),
+    );
     const [smallProfile] = await db.db
       .insert(functionProfiles)
       .values({ organisationId: orgId, name: 'Kleine schaal', scaleId: scale.id })

@@ -563,7 +563,11 @@ describe.each(databaseKinds)('plan actions linked to catalog offers on %s', (kin
     });
     offer = { id: built.offer.id, editions: built.editions.map((e) => e.id) };
     cancelledEdition = offer.editions[2];
-    const other = await buildOffer(db, { providerId: otherProvider.id, title: 'Heftruck opfrissing', editions: [{ startsOn: inDays(20) }] });
+    const other = await buildOffer(db, {
+      providerId: otherProvider.id,
+      title: 'Heftruck opfrissing',
+      editions: [{ startsOn: inDays(20) }],
+    });
     otherOffer = { id: other.offer.id, editions: other.editions.map((e) => e.id) };
     draftOffer = (await buildOffer(db, { providerId: provider.id, status: 'draft' })).offer.id;
     archivedOffer = (await buildOffer(db, { providerId: provider.id, status: 'archived' })).offer.id;
@@ -657,11 +661,17 @@ describe.each(databaseKinds)('plan actions linked to catalog offers on %s', (kin
   });
 
   it('keeps a link to an offer that was archived later, but does not make new links to it', async () => {
-    const { offer: later } = await buildOffer(t.db.database, { providerId: (await buildOrganisation(t.db.database, { kind: 'training_provider' })).id, title: 'Wordt gearchiveerd' });
+    const { offer: later } = await buildOffer(t.db.database, {
+      providerId: (await buildOrganisation(t.db.database, { kind: 'training_provider' })).id,
+      title: 'Wordt gearchiveerd',
+    });
     const created = await hr.request('POST', actions(), base({ title: 'Tijdelijk aanbod', offerId: later.id }));
     expect(created.statusCode, created.body).toBe(201);
     await sql(`update offers set status = 'archived' where id = $1`, [later.id]);
-    const kept = await hr.request('PATCH', `${actions()}/${created.json().id}`, { title: 'Tijdelijk aanbod (bijgewerkt)', offerId: later.id });
+    const kept = await hr.request('PATCH', `${actions()}/${created.json().id}`, {
+      title: 'Tijdelijk aanbod (bijgewerkt)',
+      offerId: later.id,
+    });
     expect(kept.statusCode, kept.body).toBe(200);
     expect(kept.json().offer).toMatchObject({ id: later.id, status: 'archived' });
     const fresh = await hr.request('POST', actions(), base({ offerId: later.id }));
@@ -777,7 +787,11 @@ describe.each(databaseKinds)('plan actions linked to catalog offers on %s', (kin
     await hr.request('PATCH', `${url}/${id}`, { funding: [{ instrumentId: null, amountCents: 50_000, status: 'committed' }] });
     const detail = (await hr.request('GET', `${plans()}/${draft}`)).json();
     expect(detail.actions[0]).toMatchObject({ costCents: 100_000, fundedCents: 50_000 });
-    expect(detail.budget).toMatchObject({ costCents: 100_000, unfundedCents: 50_000, total: { planned: 50_000, committed: 50_000, spent: 0 } });
+    expect(detail.budget).toMatchObject({
+      costCents: 100_000,
+      unfundedCents: 50_000,
+      total: { planned: 50_000, committed: 50_000, spent: 0 },
+    });
     const amounts: unknown[] = [];
     const walk = (value: unknown, key = ''): void => {
       if (Array.isArray(value)) value.forEach((v) => walk(v));

@@ -124,7 +124,10 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     const user = await buildUser(database, { organisationId: own.employer.id, role });
     users[role] = { id: user.id, email: user.email };
     for (const k of ['provider', 'sector'] as const) {
-      expectOk(await adminSessions.get(own[k].id)!.request('POST', `/api/organisations/${own[k].id}/members`, { email: user.email, role }), 'role');
+      expectOk(
+        await adminSessions.get(own[k].id)!.request('POST', `/api/organisations/${own[k].id}/members`, { email: user.email, role }),
+        'role',
+      );
     }
   }
   // The foreign twins get people with accounts too, so their records look like the own ones.
@@ -157,8 +160,16 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     const f = world.fixtures;
     const admin = adminSessions.get(orgId)!;
     const team = await buildTeam(database, orgId);
-    const profile = await buildFunctionProfile(database, { organisationId: orgId, items: [{ competenceId: publicCompetence.id, requiredLevel: 3 }] });
-    const managerPerson = await buildPerson(database, { organisationId: orgId, teamId: team.id, userId: people.manager.id, targetGroup: 'supervisory_staff' });
+    const profile = await buildFunctionProfile(database, {
+      organisationId: orgId,
+      items: [{ competenceId: publicCompetence.id, requiredLevel: 3 }],
+    });
+    const managerPerson = await buildPerson(database, {
+      organisationId: orgId,
+      teamId: team.id,
+      userId: people.manager.id,
+      targetGroup: 'supervisory_staff',
+    });
     const person = await buildPerson(database, {
       organisationId: orgId,
       teamId: team.id,
@@ -172,12 +183,18 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     const { invitation, token } = await buildInvitation(database, { campaign, personId: person.id });
     campaignsByOrg.set(orgId, { campaign, personId: person.id });
     const need = await buildNeed(database, { organisationId: orgId, competenceId: publicCompetence.id, personIds: [person.id] });
-    const [job] = await database.db.insert(jobs).values({ kind: 'framework-import', organisationId: orgId, input: 'kader.csv' }).returning();
+    const [job] = await database.db
+      .insert(jobs)
+      .values({ kind: 'framework-import', organisationId: orgId, input: 'kader.csv' })
+      .returning();
     const question = expectOk(
       await admin.request('POST', `/api/organisations/${orgId}/learning-questions`, { text: 'Excel leren', personId: person.id }),
       'learning question',
     );
-    const issue = expectOk(await admin.request('POST', `/api/organisations/${orgId}/organisation-issues`, { kind: 'problem', title: 'Te veel fouten' }), 'issue');
+    const issue = expectOk(
+      await admin.request('POST', `/api/organisations/${orgId}/organisation-issues`, { kind: 'problem', title: 'Te veel fouten' }),
+      'issue',
+    );
     const plan = expectOk(await admin.request('POST', `/api/organisations/${orgId}/plans`, { year: 2030 }), 'plan');
     const action = expectOk(
       await admin.request('POST', `/api/organisations/${orgId}/plans/${plan.id}/actions`, {
@@ -193,7 +210,9 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     );
     // Completed, so the action can be re-assessed.
     expectOk(
-      await admin.request('PUT', `/api/organisations/${orgId}/plans/${plan.id}/actions/${action.id}/participants/${person.id}`, { status: 'completed' }),
+      await admin.request('PUT', `/api/organisations/${orgId}/plans/${plan.id}/actions/${action.id}/participants/${person.id}`, {
+        status: 'completed',
+      }),
       'participant',
     );
     const [enrolment] = expectOk(
@@ -202,7 +221,13 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     );
     // A second plan, approved, so plan versions exist.
     const approved = expectOk(await admin.request('POST', `/api/organisations/${orgId}/plans`, { year: 2031 }), 'plan 2');
-    expectOk(await admin.request('POST', `/api/organisations/${orgId}/plans/${approved.id}/actions`, { kind: 'internal_training', title: 'Intervisie' }), 'action 2');
+    expectOk(
+      await admin.request('POST', `/api/organisations/${orgId}/plans/${approved.id}/actions`, {
+        kind: 'internal_training',
+        title: 'Intervisie',
+      }),
+      'action 2',
+    );
     expectOk(await admin.request('POST', `/api/organisations/${orgId}/plans/${approved.id}/approve`, {}), 'approve');
     Object.assign(f, {
       team: team.id,
@@ -238,12 +263,18 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
     if (world.kind === 'sector') {
       const member = world === own.sector ? own.employer : foreign.employer;
       // Only platform administrators link members to a sector body.
-      expectOk(await platformSession.request('POST', `/api/organisations/${world.id}/sector-members`, { memberId: member.id }), 'sector member');
+      expectOk(
+        await platformSession.request('POST', `/api/organisations/${world.id}/sector-members`, { memberId: member.id }),
+        'sector member',
+      );
       world.fixtures.sectorMember = member.id;
     }
     // A user of the platform organisation gets a role here, to be revoked by DELETE members/{membershipId}.
     const extra = await buildUser(database, { organisationId: platformOrg.id, role: 'employee' });
-    const membership = expectOk(await admin.request('POST', `/api/organisations/${world.id}/members`, { email: extra.email, role: 'analyst' }), 'membership');
+    const membership = expectOk(
+      await admin.request('POST', `/api/organisations/${world.id}/members`, { email: extra.email, role: 'analyst' }),
+      'membership',
+    );
     world.fixtures.membership = membership.membershipId;
   }
 
@@ -251,7 +282,8 @@ export async function buildWorld(kind: DatabaseKind): Promise<World> {
   for (const role of memberRoles) sessions.set(role, await logIn(app, users[role].email, TEST_PASSWORD));
   for (const k of orgKinds) {
     callers[k] = {} as Record<MemberRole, Caller>;
-    for (const role of memberRoles) callers[k][role] = { name: `${k}:${role}`, role, email: users[role].email, session: sessions.get(role)! };
+    for (const role of memberRoles)
+      callers[k][role] = { name: `${k}:${role}`, role, email: users[role].email, session: sessions.get(role)! };
   }
   const platformAdmin: Caller = {
     name: 'platform_admin',
@@ -304,7 +336,10 @@ export function canonical(method: string, routePath: string): string {
  * included. HEAD routes that mirror a GET are left out (Fastify adds them by itself).
  */
 export function registeredRoutes(app: FastifyInstance): string[] {
-  const lines = app.printRoutes({ commonPrefix: false }).split('\n').filter((l) => l.trim());
+  const lines = app
+    .printRoutes({ commonPrefix: false })
+    .split('\n')
+    .filter((l) => l.trim());
   const stack: string[] = [];
   const found = new Set<string>();
   for (const line of lines) {
@@ -315,7 +350,10 @@ export function registeredRoutes(app: FastifyInstance): string[] {
     stack[depth] = match[2];
     const joined = stack.join('');
     const full = joined.startsWith('/') ? joined : `/${joined}`;
-    const methods = (match[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+    const methods = (match[3] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean);
     for (const method of methods) {
       if (method === 'HEAD' && methods.includes('GET')) continue;
       found.add(canonical(method, full));

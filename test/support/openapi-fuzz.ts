@@ -103,7 +103,9 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
       const body = op.requestBody
         ? {
             required: Boolean(op.requestBody.required),
-            contentTypes: Object.fromEntries(Object.entries(op.requestBody.content).map(([type, media]) => [type, resolve(media.schema ?? {})])),
+            contentTypes: Object.fromEntries(
+              Object.entries(op.requestBody.content).map(([type, media]) => [type, resolve(media.schema ?? {})]),
+            ),
           }
         : undefined;
       operations.push({ operationId: op.operationId ?? `${method} ${path}`, method: method.toUpperCase(), path, parameters, body });
@@ -119,7 +121,8 @@ function resolveRefs(doc: OpenApiDocument, schema: JsonSchema, depth = 0): JsonS
     return resolveRefs(doc, doc.components?.schemas?.[name] ?? {}, depth + 1);
   }
   const out: JsonSchema = { ...schema };
-  if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, resolveRefs(doc, v, depth + 1)]));
+  if (schema.properties)
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, resolveRefs(doc, v, depth + 1)]));
   if (schema.items) out.items = resolveRefs(doc, schema.items, depth + 1);
   if (schema.anyOf) out.anyOf = schema.anyOf.map((s) => resolveRefs(doc, s, depth + 1));
   if (schema.oneOf) out.oneOf = schema.oneOf.map((s) => resolveRefs(doc, s, depth + 1));
@@ -152,7 +155,7 @@ export const nastyStrings: readonly string[] = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   '"><svg onload=alert(1)>',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
   '../../../../etc/passwd',
   '%00%2e%2e%2f',
   '{{7*7}}${7*7}',
@@ -187,7 +190,17 @@ const malformedUuids = [
   '\uD800',
   '\u0000',
 ];
-const malformedDates = ['2024-13-01', '2024-02-30', 'yesterday', '20240101', '01/02/2024', '2024-1-1', '0000-00-00', '2024-01-01T25:00', '\u0000'];
+const malformedDates = [
+  '2024-13-01',
+  '2024-02-30',
+  'yesterday',
+  '20240101',
+  '01/02/2024',
+  '2024-1-1',
+  '0000-00-00',
+  '2024-01-01T25:00',
+  '\u0000',
+];
 const malformedDateTimes = ['2024-13-01T00:00:00Z', 'now', '2024-01-01 25:61', '1700000000', '2024-01-01T00:00:00'];
 const malformedEmails = ['not-an-email', 'a@', '@b.be', 'a b@c.be', 'a@@b.be', '<a@b.be>'];
 
@@ -355,7 +368,9 @@ function validByType(schema: JsonSchema, ctx: FuzzContext, name: string, path: s
         if (schema.additionalProperties === false) return fc.constant({});
         return fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ maxLength: 10 }), fc.integer()), { maxKeys: 3 });
       }
-      const model = Object.fromEntries(keys.map((k) => [k, depth > 4 && !required.has(k) ? fc.constant(undefined) : validValue(props[k], ctx, k, path, depth + 1)]));
+      const model = Object.fromEntries(
+        keys.map((k) => [k, depth > 4 && !required.has(k) ? fc.constant(undefined) : validValue(props[k], ctx, k, path, depth + 1)]),
+      );
       const minProps = schema.minProperties ?? 0;
       return fc
         .record(model, { requiredKeys: keys.filter((k) => required.has(k)) })
@@ -386,7 +401,9 @@ export function invalidValue(schema: JsonSchema, ctx: FuzzContext, name: string,
 
   const values = enumOf(schema);
   if (values && values.every((v) => typeof v === 'string')) {
-    const strangers = ['not-a-choice', 'ÉNUM☃', `${String(values[0])} `, String(values[0]).toUpperCase() + 'X', '', '\u0000'].filter((v) => !values.includes(v));
+    const strangers = ['not-a-choice', 'ÉNUM☃', `${String(values[0])} `, String(values[0]).toUpperCase() + 'X', '', '\u0000'].filter(
+      (v) => !values.includes(v),
+    );
     options.push(here(fc.constantFrom(...strangers)));
   }
 
@@ -437,7 +454,9 @@ export function invalidValue(schema: JsonSchema, ctx: FuzzContext, name: string,
           options.push(fc.array(validItem, { minLength: n, maxLength: n }).map((value) => ({ value, at: '' })));
         }
         if (schema.minItems) {
-          options.push(fc.array(validItem, { minLength: schema.minItems - 1, maxLength: schema.minItems - 1 }).map((value) => ({ value, at: '' })));
+          options.push(
+            fc.array(validItem, { minLength: schema.minItems - 1, maxLength: schema.minItems - 1 }).map((value) => ({ value, at: '' })),
+          );
         }
         if (schema.uniqueItems && (schema.maxItems ?? 2) >= 2) options.push(validItem.map((v) => ({ value: [v, v], at: '' })));
         const badItem = invalidValue(item, ctx, name, path, depth + 1);
@@ -518,7 +537,9 @@ export function encodeComponent(value: string): string {
     for (const ch of value) {
       const code = ch.codePointAt(0)!;
       if (code >= 0xd800 && code <= 0xdfff) {
-        out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+        out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+          .map((b) => `%${b.toString(16).toUpperCase()}`)
+          .join('');
       } else out += encodeURIComponent(ch);
     }
     return out;
@@ -526,7 +547,9 @@ export function encodeComponent(value: string): string {
 }
 
 const asQueryValues = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : [typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value)];
+  Array.isArray(value)
+    ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+    : [typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value)];
 
 interface Parts {
   params: Record<string, string>;
@@ -561,7 +584,9 @@ function mainBody(op: Operation): { contentType: string; schema: JsonSchema } | 
 const validParams = (op: Operation, ctx: FuzzContext) =>
   fc.record(
     Object.fromEntries(
-      op.parameters.filter((p) => p.in === 'path').map((p) => [p.name, validValue(p.schema, ctx, p.name, op.path).map((v) => asQueryValues(v)[0])]),
+      op.parameters
+        .filter((p) => p.in === 'path')
+        .map((p) => [p.name, validValue(p.schema, ctx, p.name, op.path).map((v) => asQueryValues(v)[0])]),
     ),
   ) as fc.Arbitrary<Record<string, string>>;
 
@@ -569,15 +594,29 @@ function validQuery(op: Operation, ctx: FuzzContext): fc.Arbitrary<Array<[string
   const query = op.parameters.filter((p) => p.in === 'query');
   if (!query.length) return fc.constant([]);
   return fc
-    .tuple(...query.map((p) => (p.required ? validValue(p.schema, ctx, p.name, op.path) : fc.option(validValue(p.schema, ctx, p.name, op.path), { nil: undefined, freq: 2 }))))
-    .map((values) => values.flatMap((v, i) => (v === undefined ? [] : asQueryValues(v).map((s) => [query[i].name, s] as [string, string]))));
+    .tuple(
+      ...query.map((p) =>
+        p.required
+          ? validValue(p.schema, ctx, p.name, op.path)
+          : fc.option(validValue(p.schema, ctx, p.name, op.path), { nil: undefined, freq: 2 }),
+      ),
+    )
+    .map((values) =>
+      values.flatMap((v, i) => (v === undefined ? [] : asQueryValues(v).map((s) => [query[i].name, s] as [string, string]))),
+    );
 }
 
 function validHeaders(op: Operation, ctx: FuzzContext): fc.Arbitrary<Record<string, string>> {
   const headers = op.parameters.filter((p) => p.in === 'header');
   if (!headers.length) return fc.constant({});
   return fc
-    .tuple(...headers.map((h) => (ctx.surveyTokens.length && h.name === 'x-survey-token' ? fc.constantFrom(...ctx.surveyTokens) : fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme-ascii' }))))
+    .tuple(
+      ...headers.map((h) =>
+        ctx.surveyTokens.length && h.name === 'x-survey-token'
+          ? fc.constantFrom(...ctx.surveyTokens)
+          : fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme-ascii' }),
+      ),
+    )
     .map((values) => Object.fromEntries(values.map((v, i) => [headers[i].name, v])));
 }
 
@@ -606,10 +645,12 @@ function csvArb(ctx: FuzzContext): fc.Arbitrary<string> {
     Array.from({ length: 300 }, (_, i) => `${i},"${'é'.repeat(i % 7)}",\u202E${i}`).join('\n'),
   ];
   const samples = ctx.csvSamples.length ? ctx.csvSamples : ['a,b\n1,2'];
-  const mangled = fc.tuple(fc.constantFrom(...samples), fc.nat(), fc.constantFrom(...nastyStrings, '"', ',', '\n', '\r\n', ';')).map(([s, at, junk]) => {
-    const i = s.length ? at % s.length : 0;
-    return s.slice(0, i) + junk + s.slice(i);
-  });
+  const mangled = fc
+    .tuple(fc.constantFrom(...samples), fc.nat(), fc.constantFrom(...nastyStrings, '"', ',', '\n', '\r\n', ';'))
+    .map(([s, at, junk]) => {
+      const i = s.length ? at % s.length : 0;
+      return s.slice(0, i) + junk + s.slice(i);
+    });
   return fc.oneof(
     { weight: 2, arbitrary: fc.constantFrom(...samples) },
     { weight: 3, arbitrary: mangled },
@@ -642,62 +683,121 @@ export function invalidRequest(op: Operation, ctx: FuzzContext): fc.Arbitrary<Fu
     if (p.in === 'path' && bad) {
       // The empty string would change the route (a 404 from the router, not a validation error).
       const nonEmpty = bad.filter((b) => asQueryValues(b.value)[0] !== '' && !Array.isArray(b.value));
-      mutations.push((parts) => nonEmpty.map((b) => ({ parts: { ...parts, params: { ...parts.params, [p.name]: asQueryValues(b.value)[0] } }, at: `/params/${p.name}` })));
+      mutations.push((parts) =>
+        nonEmpty.map((b) => ({
+          parts: { ...parts, params: { ...parts.params, [p.name]: asQueryValues(b.value)[0] } },
+          at: `/params/${p.name}`,
+        })),
+      );
     }
     if (p.in === 'query') {
       if (bad) {
         // In a query string everything is a string; objects and empty arrays do not survive the trip.
-        const sendable = bad.filter((b) => typeof b.value !== 'object' || (Array.isArray(b.value) && b.value.length > 0 && b.value.every((x) => typeof x !== 'object')));
+        const sendable = bad.filter(
+          (b) =>
+            typeof b.value !== 'object' || (Array.isArray(b.value) && b.value.length > 0 && b.value.every((x) => typeof x !== 'object')),
+        );
         mutations.push((parts) =>
           sendable.map((b) => ({
-            parts: { ...parts, query: [...parts.query.filter(([k]) => k !== p.name), ...asQueryValues(b.value).map((v) => [p.name, v] as [string, string])] },
+            parts: {
+              ...parts,
+              query: [...parts.query.filter(([k]) => k !== p.name), ...asQueryValues(b.value).map((v) => [p.name, v] as [string, string])],
+            },
             at: `/querystring/${p.name}`,
           })),
         );
       }
       if (p.required) {
-        mutations.push((parts) => fc.constant({ parts: { ...parts, query: parts.query.filter(([k]) => k !== p.name) }, at: `/querystring/${p.name}` }));
+        mutations.push((parts) =>
+          fc.constant({ parts: { ...parts, query: parts.query.filter(([k]) => k !== p.name) }, at: `/querystring/${p.name}` }),
+        );
       }
     }
     if (p.in === 'header' && p.schema.maxLength !== undefined) {
       const name = p.name;
       mutations.push((parts) =>
-        fc.constantFrom(codePoints(p.schema.maxLength! + 1), codePoints(5000)).map((v) => ({ parts: { ...parts, headers: { ...parts.headers, [name]: v } }, at: `/headers/${name}` })),
+        fc
+          .constantFrom(codePoints(p.schema.maxLength! + 1), codePoints(5000))
+          .map((v) => ({ parts: { ...parts, headers: { ...parts.headers, [name]: v } }, at: `/headers/${name}` })),
       );
     }
   }
 
   const main = mainBody(op);
   if (main) {
-    const bad = main.contentType === 'application/json' || !acceptsStrings(main.schema) ? invalidValue(main.schema, ctx, 'body', op.path) : null;
+    const bad =
+      main.contentType === 'application/json' || !acceptsStrings(main.schema) ? invalidValue(main.schema, ctx, 'body', op.path) : null;
     if (bad) {
-      mutations.push((parts) => bad.map((b) => ({ parts: { ...parts, body: { contentType: 'application/json', payload: JSON.stringify(b.value) } }, at: `/body${b.at}` })));
+      mutations.push((parts) =>
+        bad.map((b) => ({
+          parts: { ...parts, body: { contentType: 'application/json', payload: JSON.stringify(b.value) } },
+          at: `/body${b.at}`,
+        })),
+      );
     }
     if (op.body!.required) mutations.push((parts) => fc.constant({ parts: { ...parts, body: null }, at: '/body' }));
     if (!acceptsStrings(main.schema)) {
       // text/plain has a parser (strings); a string body fails an object schema.
-      mutations.push((parts) => fc.constantFrom('{"a":1}', 'plain text', '').map((payload) => ({ parts: { ...parts, body: { contentType: 'text/plain', payload } }, at: '/body' })));
+      mutations.push((parts) =>
+        fc
+          .constantFrom('{"a":1}', 'plain text', '')
+          .map((payload) => ({ parts: { ...parts, body: { contentType: 'text/plain', payload } }, at: '/body' })),
+      );
     } else {
       // A CSV/file route fed a JSON object: the parser yields an object where a string is expected.
-      mutations.push((parts) => fc.constant({ parts: { ...parts, body: { contentType: 'application/json', payload: '{"file":"x"}' } }, at: '/body' }));
+      mutations.push((parts) =>
+        fc.constant({ parts: { ...parts, body: { contentType: 'application/json', payload: '{"file":"x"}' } }, at: '/body' }),
+      );
     }
-    const unsupported = ['application/xml', 'multipart/form-data; boundary=----fuzz', 'application/x-www-form-urlencoded', 'image/png', 'application/json-patch+jsonx'];
+    const unsupported = [
+      'application/xml',
+      'multipart/form-data; boundary=----fuzz',
+      'application/x-www-form-urlencoded',
+      'image/png',
+      'application/json-patch+jsonx',
+    ];
     mutations.push((parts) =>
-      fc.tuple(fc.constantFrom(...unsupported), fc.constantFrom('<a/>', 'a=1&b=2', '\u0089PNG\r\n')).map(([contentType, payload]) => ({ parts: { ...parts, body: { contentType, payload } }, at: '/headers/content-type' })),
+      fc
+        .tuple(fc.constantFrom(...unsupported), fc.constantFrom('<a/>', 'a=1&b=2', '\u0089PNG\r\n'))
+        .map(([contentType, payload]) => ({ parts: { ...parts, body: { contentType, payload } }, at: '/headers/content-type' })),
     );
   }
   if (bodyMethods.has(op.method)) {
-    const broken = ['{', '{"a":', '{"a":1,}', "{'a':1}", '[1,2', 'nul', '{"a":"\\x"}', '\uFEFF{}x', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}'];
-    mutations.push((parts) => fc.constantFrom(...broken).map((payload) => ({ parts: { ...parts, body: { contentType: 'application/json', payload } }, at: '/body' })));
+    const broken = [
+      '{',
+      '{"a":',
+      '{"a":1,}',
+      "{'a':1}",
+      '[1,2',
+      'nul',
+      '{"a":"\\x"}',
+      '\uFEFF{}x',
+      '{"__proto__":{"x":1}}',
+      '{"constructor":{"prototype":{"x":1}}}',
+    ];
+    mutations.push((parts) =>
+      fc
+        .constantFrom(...broken)
+        .map((payload) => ({ parts: { ...parts, body: { contentType: 'application/json', payload } }, at: '/body' })),
+    );
   }
   if (!mutations.length) return null;
 
-  const base = fc.record({ params: validParams(op, ctx), query: validQuery(op, ctx), headers: validHeaders(op, ctx), body: validBody(op, ctx) }) as fc.Arbitrary<Parts>;
-  const one = fc.tuple(base, fc.constantFrom(...mutations)).chain(([parts, mutate]) => mutate(parts).map((m) => buildRequest(op, m.parts, [m.at])));
+  const base = fc.record({
+    params: validParams(op, ctx),
+    query: validQuery(op, ctx),
+    headers: validHeaders(op, ctx),
+    body: validBody(op, ctx),
+  }) as fc.Arbitrary<Parts>;
+  const one = fc
+    .tuple(base, fc.constantFrom(...mutations))
+    .chain(([parts, mutate]) => mutate(parts).map((m) => buildRequest(op, m.parts, [m.at])));
   if (mutations.length < 2) return one;
   const two = fc
     .tuple(base, fc.uniqueArray(fc.nat({ max: mutations.length - 1 }), { minLength: 2, maxLength: 2 }))
-    .chain(([parts, [i, j]]) => mutations[i](parts).chain((a) => mutations[j](a.parts).map((b) => buildRequest(op, b.parts, [a.at, b.at]))));
+    .chain(([parts, [i, j]]) =>
+      mutations[i](parts).chain((a) => mutations[j](a.parts).map((b) => buildRequest(op, b.parts, [a.at, b.at]))),
+    );
   return fc.oneof({ weight: 4, arbitrary: one }, { weight: 1, arbitrary: two });
 }
 
@@ -716,14 +816,29 @@ export function junkRequest(ops: Operation[]): fc.Arbitrary<FuzzRequest> {
       method: fc.constantFrom(...methods),
       segment: fc.constantFrom(...oddSegments),
       suffix: fc.constantFrom('', '/', '/extra', '?a=%', '?a[b]=1&a[b]=2', '?limit=1&limit=2', '?__proto__[x]=1', '?' + 'q='.repeat(500)),
-      contentType: fc.constantFrom(undefined, 'application/json', 'text/plain', 'text/csv', 'application/octet-stream', 'application/json; charset=utf-16', 'application/json; charset=latin1'),
+      contentType: fc.constantFrom(
+        undefined,
+        'application/json',
+        'text/plain',
+        'text/csv',
+        'application/octet-stream',
+        'application/json; charset=utf-16',
+        'application/json; charset=latin1',
+      ),
       payload: fc.option(fc.oneof(fc.json({ maxDepth: 3 }), fc.string({ maxLength: 200, unit: 'binary' })), { nil: undefined }),
     })
     .map(({ path, method, segment, suffix, contentType, payload }) => {
       const url = path.replace(/\{\w+\}/g, segment) + suffix;
       const headers: Record<string, string> = {};
       if (contentType && payload !== undefined) headers['content-type'] = contentType;
-      return { operationId: 'junk', method, url, headers, ...(payload !== undefined && method !== 'GET' && method !== 'HEAD' ? { payload } : {}), violations: [] };
+      return {
+        operationId: 'junk',
+        method,
+        url,
+        headers,
+        ...(payload !== undefined && method !== 'GET' && method !== 'HEAD' ? { payload } : {}),
+        violations: [],
+      };
     });
 }
 
@@ -731,12 +846,28 @@ export function junkRequest(ops: Operation[]): fc.Arbitrary<FuzzRequest> {
 export function randomRequest(ops: Operation[], ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
   const valid = fc.oneof(...ops.map((op) => validRequest(op, ctx)));
   const invalids = ops.map((op) => invalidRequest(op, ctx)).filter((a): a is fc.Arbitrary<FuzzRequest> => a !== null);
-  return fc.oneof({ weight: 5, arbitrary: valid }, { weight: 3, arbitrary: fc.oneof(...invalids) }, { weight: 1, arbitrary: junkRequest(ops) });
+  return fc.oneof(
+    { weight: 5, arbitrary: valid },
+    { weight: 3, arbitrary: fc.oneof(...invalids) },
+    { weight: 1, arbitrary: junkRequest(ops) },
+  );
 }
 
 /** For failure messages: the request as a replayable app.inject() argument, long payloads cut. */
 export function describeRequest(request: FuzzRequest): string {
-  const payload = request.payload === undefined ? undefined : request.payload.length > 2000 ? `${request.payload.slice(0, 2000)}… (${request.payload.length} chars)` : request.payload;
+  const payload =
+    request.payload === undefined
+      ? undefined
+      : request.payload.length > 2000
+        ? `${request.payload.slice(0, 2000)}… (${request.payload.length} chars)`
+        : request.payload;
   const url = request.url.length > 2000 ? `${request.url.slice(0, 2000)}… (${request.url.length} chars)` : request.url;
-  return JSON.stringify({ operationId: request.operationId, method: request.method, url, headers: request.headers, payload, violations: request.violations });
+  return JSON.stringify({
+    operationId: request.operationId,
+    method: request.method,
+    url,
+    headers: request.headers,
+    payload,
+    violations: request.violations,
+  });
 }

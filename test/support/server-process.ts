@@ -69,7 +69,10 @@ export async function httpLogin(baseUrl: string, email: string, password: string
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('lk_session='))!.split(';')[0];
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('lk_session='))!
+    .split(';')[0];
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return (method: string, url: string, body?: unknown) =>
     fetch(`${baseUrl}${url}`, {

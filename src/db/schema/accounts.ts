@@ -115,8 +115,12 @@ export const auditLog = pgTable(
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),
-    index('audit_log_actor_idx').on(t.actorUserId).where(sql`${t.actorUserId} is not null`),
-    index('audit_log_org_idx').on(t.organisationId).where(sql`${t.organisationId} is not null`),
+    index('audit_log_actor_idx')
+      .on(t.actorUserId)
+      .where(sql`${t.actorUserId} is not null`),
+    index('audit_log_org_idx')
+      .on(t.organisationId)
+      .where(sql`${t.organisationId} is not null`),
   ],
 );
 

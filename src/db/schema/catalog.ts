@@ -1,5 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps, type LocalizedText } from './columns.js';
 import { organisations, users } from './accounts.js';
 import { competences } from './frameworks.js';
@@ -54,10 +70,16 @@ export const offers = pgTable(
     level: smallint('level'),
     characteristics: jsonb('characteristics').$type<OfferCharacteristics>().notNull().default({}),
     /** Funding recognitions, keys of funding_instruments (e.g. 'opleidingscheques'). */
-    recognitions: text('recognitions').array().notNull().default(sql`'{}'::text[]`),
+    recognitions: text('recognitions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     credential: text('credential'),
     /** e.g. 'plain_language', 'dutch_a1_a2', 'wheelchair'. */
-    accessibility: text('accessibility').array().notNull().default(sql`'{}'::text[]`),
+    accessibility: text('accessibility')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: offerStatus('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     searchNl: tsvector('search_nl').generatedAlwaysAs(
@@ -75,10 +97,26 @@ export const offers = pgTable(
     // filters read (id for the date filter's join to the editions), so those can come from this
     // index alone (8 MB for 50,000 offers against 47 MB of rows); and one partial index per sort
     // order, so a page is read in order and the scan stops after it.
-    index('offers_search_facets_idx').on(t.status, t.region, t.format, t.level, t.priceCents, t.durationMinutes, t.languages, t.recognitions, t.id),
-    index('offers_published_price_idx').on(t.priceCents, t.id).where(sql`${t.status} = 'published'`),
-    index('offers_published_duration_idx').on(t.durationMinutes, t.id).where(sql`${t.status} = 'published'`),
-    index('offers_published_recent_idx').on(t.publishedAt.desc().nullsLast(), t.id).where(sql`${t.status} = 'published'`),
+    index('offers_search_facets_idx').on(
+      t.status,
+      t.region,
+      t.format,
+      t.level,
+      t.priceCents,
+      t.durationMinutes,
+      t.languages,
+      t.recognitions,
+      t.id,
+    ),
+    index('offers_published_price_idx')
+      .on(t.priceCents, t.id)
+      .where(sql`${t.status} = 'published'`),
+    index('offers_published_duration_idx')
+      .on(t.durationMinutes, t.id)
+      .where(sql`${t.status} = 'published'`),
+    index('offers_published_recent_idx')
+      .on(t.publishedAt.desc().nullsLast(), t.id)
+      .where(sql`${t.status} = 'published'`),
   ],
 );
 
@@ -120,7 +158,9 @@ export const offerEditions = pgTable(
     index('offer_editions_offer_idx').on(t.offerId, t.startsOn),
     index('offer_editions_starts_idx').on(t.startsOn),
     // Catalog search sorted by next start: scheduled editions in start order.
-    index('offer_editions_scheduled_start_idx').on(t.startsOn, t.offerId).where(sql`${t.status} = 'scheduled'`),
+    index('offer_editions_scheduled_start_idx')
+      .on(t.startsOn, t.offerId)
+      .where(sql`${t.status} = 'scheduled'`),
   ],
 );
 
@@ -147,8 +187,12 @@ export const enrolments = pgTable(
   },
   (t) => [
     index('enrolments_edition_idx').on(t.editionId, t.status),
-    uniqueIndex('enrolments_edition_person_uq').on(t.editionId, t.personId).where(sql`${t.personId} is not null and ${t.status} <> 'cancelled'`),
-    uniqueIndex('enrolments_edition_user_uq').on(t.editionId, t.userId).where(sql`${t.personId} is null and ${t.userId} is not null and ${t.status} <> 'cancelled'`),
+    uniqueIndex('enrolments_edition_person_uq')
+      .on(t.editionId, t.personId)
+      .where(sql`${t.personId} is not null and ${t.status} <> 'cancelled'`),
+    uniqueIndex('enrolments_edition_user_uq')
+      .on(t.editionId, t.userId)
+      .where(sql`${t.personId} is null and ${t.userId} is not null and ${t.status} <> 'cancelled'`),
     index('enrolments_person_idx').on(t.personId),
     index('enrolments_user_idx').on(t.userId),
   ],

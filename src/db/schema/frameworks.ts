@@ -76,7 +76,9 @@ export const frameworks = pgTable(
   },
   (t) => [
     uniqueIndex('frameworks_key_uq').on(t.key),
-    index('frameworks_org_idx').on(t.organisationId).where(sql`${t.organisationId} is not null`),
+    index('frameworks_org_idx')
+      .on(t.organisationId)
+      .where(sql`${t.organisationId} is not null`),
     index('frameworks_scale_idx').on(t.scaleId),
   ],
 );
@@ -103,23 +105,31 @@ export const competences = pgTable(
     /** Code within the source, e.g. ESCO skill-group code "S1.2" or a Moodle idnumber. */
     code: text('code'),
     /** Collections the competence belongs to, e.g. ESCO "digital", "green", "transversal". */
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Source modification date (ESCO modifiedDate), to update only when newer. */
     sourceModifiedAt: timestamp('source_modified_at', { withTimezone: true }),
     searchNl: tsvector('search_nl').generatedAlwaysAs(
-      (): SQL => sql`setweight(to_tsvector('dutch', coalesce(label->>'nl', '')), 'A') || setweight(to_tsvector('dutch', coalesce(alt_labels->>'nl', '')), 'B') || setweight(to_tsvector('dutch', coalesce(description->>'nl', '')), 'C')`,
+      (): SQL =>
+        sql`setweight(to_tsvector('dutch', coalesce(label->>'nl', '')), 'A') || setweight(to_tsvector('dutch', coalesce(alt_labels->>'nl', '')), 'B') || setweight(to_tsvector('dutch', coalesce(description->>'nl', '')), 'C')`,
     ),
     searchFr: tsvector('search_fr').generatedAlwaysAs(
-      (): SQL => sql`setweight(to_tsvector('french', coalesce(label->>'fr', '')), 'A') || setweight(to_tsvector('french', coalesce(alt_labels->>'fr', '')), 'B') || setweight(to_tsvector('french', coalesce(description->>'fr', '')), 'C')`,
+      (): SQL =>
+        sql`setweight(to_tsvector('french', coalesce(label->>'fr', '')), 'A') || setweight(to_tsvector('french', coalesce(alt_labels->>'fr', '')), 'B') || setweight(to_tsvector('french', coalesce(description->>'fr', '')), 'C')`,
     ),
     searchEn: tsvector('search_en').generatedAlwaysAs(
-      (): SQL => sql`setweight(to_tsvector('english', coalesce(label->>'en', '')), 'A') || setweight(to_tsvector('english', coalesce(alt_labels->>'en', '')), 'B') || setweight(to_tsvector('english', coalesce(description->>'en', '')), 'C')`,
+      (): SQL =>
+        sql`setweight(to_tsvector('english', coalesce(label->>'en', '')), 'A') || setweight(to_tsvector('english', coalesce(alt_labels->>'en', '')), 'B') || setweight(to_tsvector('english', coalesce(description->>'en', '')), 'C')`,
     ),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('competences_framework_key_uq').on(t.frameworkId, t.key),
-    index('competences_parent_idx').on(t.parentId).where(sql`${t.parentId} is not null`),
+    index('competences_parent_idx')
+      .on(t.parentId)
+      .where(sql`${t.parentId} is not null`),
     index('competences_key_idx').on(t.key),
     index('competences_tags_idx').using('gin', t.tags),
     index('competences_search_nl_idx').using('gin', t.searchNl),
@@ -162,13 +172,16 @@ export const occupations = pgTable(
     description: jsonb('description').$type<LocalizedText>().notNull().default({}),
     sourceModifiedAt: timestamp('source_modified_at', { withTimezone: true }),
     searchNl: tsvector('search_nl').generatedAlwaysAs(
-      (): SQL => sql`setweight(to_tsvector('dutch', coalesce(label->>'nl', '')), 'A') || setweight(to_tsvector('dutch', coalesce(alt_labels->>'nl', '')), 'B')`,
+      (): SQL =>
+        sql`setweight(to_tsvector('dutch', coalesce(label->>'nl', '')), 'A') || setweight(to_tsvector('dutch', coalesce(alt_labels->>'nl', '')), 'B')`,
     ),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('occupations_key_uq').on(t.key),
-    index('occupations_parent_idx').on(t.parentId).where(sql`${t.parentId} is not null`),
+    index('occupations_parent_idx')
+      .on(t.parentId)
+      .where(sql`${t.parentId} is not null`),
     index('occupations_search_nl_idx').using('gin', t.searchNl),
   ],
 );
@@ -184,10 +197,7 @@ export const occupationCompetences = pgTable(
       .references(() => competences.id, { onDelete: 'cascade' }),
     relation: relationKind('relation').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.occupationId, t.competenceId] }),
-    index('occupation_competences_competence_idx').on(t.competenceId),
-  ],
+  (t) => [primaryKey({ columns: [t.occupationId, t.competenceId] }), index('occupation_competences_competence_idx').on(t.competenceId)],
 );
 
 /** An organisation's job description: required competences and levels. */
@@ -208,7 +218,9 @@ export const functionProfiles = pgTable(
   },
   (t) => [
     uniqueIndex('function_profiles_org_name_uq').on(t.organisationId, t.name),
-    index('function_profiles_occupation_idx').on(t.occupationId).where(sql`${t.occupationId} is not null`),
+    index('function_profiles_occupation_idx')
+      .on(t.occupationId)
+      .where(sql`${t.occupationId} is not null`),
     index('function_profiles_scale_idx').on(t.scaleId),
   ],
 );
@@ -228,8 +240,5 @@ export const functionProfileCompetences = pgTable(
     horizonYear: smallint('horizon_year'),
     position: integer('position').notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.profileId, t.competenceId] }),
-    index('function_profile_competences_competence_idx').on(t.competenceId),
-  ],
+  (t) => [primaryKey({ columns: [t.profileId, t.competenceId] }), index('function_profile_competences_competence_idx').on(t.competenceId)],
 );

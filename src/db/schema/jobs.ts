@@ -27,8 +27,12 @@ export const jobs = pgTable(
     ...timestamps,
   },
   (t) => [
-    index('jobs_org_idx').on(t.organisationId).where(sql`${t.organisationId} is not null`),
-    index('jobs_created_by_idx').on(t.createdBy).where(sql`${t.createdBy} is not null`),
+    index('jobs_org_idx')
+      .on(t.organisationId)
+      .where(sql`${t.organisationId} is not null`),
+    index('jobs_created_by_idx')
+      .on(t.createdBy)
+      .where(sql`${t.createdBy} is not null`),
     index('jobs_created_at_idx').on(t.createdAt),
   ],
 );

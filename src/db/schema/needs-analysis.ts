@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps, type LocalizedText } from './columns.js';
 import { organisations, teams, users } from './accounts.js';
 import { competences, functionProfiles } from './frameworks.js';
@@ -54,8 +68,14 @@ export const campaigns = pgTable(
     /** The final open question ("What would you like to learn?"); null = not asked. */
     openQuestion: jsonb('open_question').$type<LocalizedText>(),
     /** Competences added to / removed from those of the function profiles in scope. */
-    addedCompetenceIds: uuid('added_competence_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    removedCompetenceIds: uuid('removed_competence_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    addedCompetenceIds: uuid('added_competence_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    removedCompetenceIds: uuid('removed_competence_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -109,7 +129,9 @@ export const campaignInvitations = pgTable(
   },
   (t) => [
     uniqueIndex('campaign_invitations_person_uq').on(t.campaignId, t.personId),
-    uniqueIndex('campaign_invitations_token_uq').on(t.tokenHash).where(sql`${t.tokenHash} is not null`),
+    uniqueIndex('campaign_invitations_token_uq')
+      .on(t.tokenHash)
+      .where(sql`${t.tokenHash} is not null`),
     index('campaign_invitations_org_idx').on(t.organisationId),
   ],
 );
@@ -148,7 +170,9 @@ export const surveyResponses = pgTable(
   (t) => [
     uniqueIndex('survey_responses_resume_uq').on(t.resumeHash),
     index('survey_responses_campaign_idx').on(t.campaignId, t.status),
-    index('survey_responses_person_idx').on(t.personId).where(sql`${t.personId} is not null`),
+    index('survey_responses_person_idx')
+      .on(t.personId)
+      .where(sql`${t.personId} is not null`),
   ],
 );
 
@@ -196,7 +220,9 @@ export const assessments = pgTable(
   },
   (t) => [
     index('assessments_subject_idx').on(t.personId, t.competenceId, t.source, t.assessedAt),
-    index('assessments_response_idx').on(t.responseId).where(sql`${t.responseId} is not null`),
+    index('assessments_response_idx')
+      .on(t.responseId)
+      .where(sql`${t.responseId} is not null`),
     index('assessments_org_idx').on(t.organisationId),
     // A campaign stores one rating per subject, competence and source: resubmitting cannot double it.
     uniqueIndex('assessments_campaign_person_uq')
@@ -240,7 +266,9 @@ export const competenceStatus = pgTable(
   (t) => [
     primaryKey({ columns: [t.subjectId, t.competenceId] }),
     index('competence_status_org_idx').on(t.organisationId, t.competenceId),
-    index('competence_status_stale_idx').on(t.organisationId, t.staleFrom).where(sql`not ${t.stale}`),
+    index('competence_status_stale_idx')
+      .on(t.organisationId, t.staleFrom)
+      .where(sql`not ${t.stale}`),
   ],
 );
 
@@ -342,7 +370,9 @@ export const learningQuestions = pgTable(
   },
   (t) => [
     index('learning_questions_org_idx').on(t.organisationId, t.status),
-    uniqueIndex('learning_questions_response_uq').on(t.responseId).where(sql`${t.responseId} is not null`),
+    uniqueIndex('learning_questions_response_uq')
+      .on(t.responseId)
+      .where(sql`${t.responseId} is not null`),
   ],
 );
 

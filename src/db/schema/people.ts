@@ -33,9 +33,17 @@ export const people = pgTable(
   },
   (t) => [
     index('people_org_idx').on(t.organisationId),
-    index('people_team_idx').on(t.teamId).where(sql`${t.teamId} is not null`),
-    index('people_profile_idx').on(t.functionProfileId).where(sql`${t.functionProfileId} is not null`),
-    index('people_user_idx').on(t.userId).where(sql`${t.userId} is not null`),
-    index('people_supervisor_idx').on(t.supervisorId).where(sql`${t.supervisorId} is not null`),
+    index('people_team_idx')
+      .on(t.teamId)
+      .where(sql`${t.teamId} is not null`),
+    index('people_profile_idx')
+      .on(t.functionProfileId)
+      .where(sql`${t.functionProfileId} is not null`),
+    index('people_user_idx')
+      .on(t.userId)
+      .where(sql`${t.userId} is not null`),
+    index('people_supervisor_idx')
+      .on(t.supervisorId)
+      .where(sql`${t.supervisorId} is not null`),
   ],
 );

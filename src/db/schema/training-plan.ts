@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, timestamps, type LocalizedText } from './columns.js';
 import { organisations, teams, users } from './accounts.js';
 import { competences, functionProfiles } from './frameworks.js';
@@ -19,7 +33,14 @@ export const triageClassification = pgEnum('triage_classification', ['training_n
 export const triageAnswer = pgEnum('triage_answer', ['yes', 'no', 'unknown']);
 export const scoreOrigin = pgEnum('score_origin', ['suggested', 'override', 'manual']);
 export const planStatus = pgEnum('plan_status', ['draft', 'approved', 'closed']);
-export const actionKind = pgEnum('action_kind', ['external_offer', 'internal_training', 'coaching_intervision', 'workplace_learning', 'train_the_trainer', 'non_training']);
+export const actionKind = pgEnum('action_kind', [
+  'external_offer',
+  'internal_training',
+  'coaching_intervision',
+  'workplace_learning',
+  'train_the_trainer',
+  'non_training',
+]);
 export const nonTrainingKind = pgEnum('non_training_kind', ['communication', 'tools', 'hr_policy', 'work_organisation', 'coaching']);
 export const actionStatus = pgEnum('action_status', ['planned', 'in_progress', 'done', 'cancelled']);
 export const fundingStatus = pgEnum('funding_status', ['planned', 'committed', 'spent']);
@@ -298,6 +319,8 @@ export const evaluations = pgTable(
   },
   (t) => [
     index('evaluations_action_idx').on(t.actionId, t.kind),
-    uniqueIndex('evaluations_person_uq').on(t.actionId, t.personId, t.kind).where(sql`${t.personId} is not null`),
+    uniqueIndex('evaluations_person_uq')
+      .on(t.actionId, t.personId, t.kind)
+      .where(sql`${t.personId} is not null`),
   ],
 );

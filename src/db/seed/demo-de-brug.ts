@@ -143,19 +143,123 @@ interface NameGroup {
 const nameGroups: NameGroup[] = [
   {
     weight: 44,
-    first: ['Jan', 'Tom', 'Koen', 'Bart', 'Wim', 'Dirk', 'Pieter', 'Jens', 'Stijn', 'Kevin', 'Glenn', 'Niels', 'Ruben', 'Jonas', 'Wout', 'Lander', 'Els', 'An', 'Katrien', 'Griet', 'Sofie', 'Lotte', 'Hanne', 'Nele', 'Sarah', 'Ilse', 'Kim', 'Evelien', 'Marleen', 'Linda', 'Jana', 'Femke', 'Lien', 'Tine'],
-    last: ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Goossens', 'Vermeulen', 'Van den Broeck', 'De Clercq', 'Verstraete', 'Lemmens', 'Hermans', 'Dierckx', 'Claeys', 'Vandenberghe', 'Van Acker', 'De Backer', 'Martens', 'Coppens', 'Michiels', 'Verhoeven', 'Pauwels', 'Bogaert', 'Van Hecke', 'Smets'],
+    first: [
+      'Jan',
+      'Tom',
+      'Koen',
+      'Bart',
+      'Wim',
+      'Dirk',
+      'Pieter',
+      'Jens',
+      'Stijn',
+      'Kevin',
+      'Glenn',
+      'Niels',
+      'Ruben',
+      'Jonas',
+      'Wout',
+      'Lander',
+      'Els',
+      'An',
+      'Katrien',
+      'Griet',
+      'Sofie',
+      'Lotte',
+      'Hanne',
+      'Nele',
+      'Sarah',
+      'Ilse',
+      'Kim',
+      'Evelien',
+      'Marleen',
+      'Linda',
+      'Jana',
+      'Femke',
+      'Lien',
+      'Tine',
+    ],
+    last: [
+      'Peeters',
+      'Janssens',
+      'Maes',
+      'Jacobs',
+      'Mertens',
+      'Willems',
+      'Goossens',
+      'Vermeulen',
+      'Van den Broeck',
+      'De Clercq',
+      'Verstraete',
+      'Lemmens',
+      'Hermans',
+      'Dierckx',
+      'Claeys',
+      'Vandenberghe',
+      'Van Acker',
+      'De Backer',
+      'Martens',
+      'Coppens',
+      'Michiels',
+      'Verhoeven',
+      'Pauwels',
+      'Bogaert',
+      'Van Hecke',
+      'Smets',
+    ],
   },
   {
     weight: 10,
-    first: ['Julien', 'Sébastien', 'Nathalie', 'Amélie', 'Céline', 'Olivier', 'Laurent', 'Isabelle', 'Mélanie', 'Thierry', 'Aurélie', 'Damien'],
+    first: [
+      'Julien',
+      'Sébastien',
+      'Nathalie',
+      'Amélie',
+      'Céline',
+      'Olivier',
+      'Laurent',
+      'Isabelle',
+      'Mélanie',
+      'Thierry',
+      'Aurélie',
+      'Damien',
+    ],
     last: ['Dubois', 'Lambert', 'Dupont', 'Leroy', 'Simon', 'Lejeune', 'Renard', 'Gilson', 'Collard', 'François'],
     fr: 0.7,
   },
   {
     weight: 15,
-    first: ['Mohamed', 'Youssef', 'Karim', 'Bilal', 'Hamza', 'Rachid', 'Soufiane', 'Zakaria', 'Mustafa', 'Fatima', 'Samira', 'Nadia', 'Imane', 'Khadija', 'Amina', 'Hanan'],
-    last: ['El Amrani', 'Benali', 'Bouzid', 'El Idrissi', 'Azzouzi', 'Ouali', 'Haddouchi', 'Bakkali', 'El Khattabi', 'Ait Lahcen', 'Chaouki'],
+    first: [
+      'Mohamed',
+      'Youssef',
+      'Karim',
+      'Bilal',
+      'Hamza',
+      'Rachid',
+      'Soufiane',
+      'Zakaria',
+      'Mustafa',
+      'Fatima',
+      'Samira',
+      'Nadia',
+      'Imane',
+      'Khadija',
+      'Amina',
+      'Hanan',
+    ],
+    last: [
+      'El Amrani',
+      'Benali',
+      'Bouzid',
+      'El Idrissi',
+      'Azzouzi',
+      'Ouali',
+      'Haddouchi',
+      'Bakkali',
+      'El Khattabi',
+      'Ait Lahcen',
+      'Chaouki',
+    ],
     fr: 0.25,
   },
   {
@@ -165,7 +269,20 @@ const nameGroups: NameGroup[] = [
   },
   {
     weight: 7,
-    full: ['Piotr Kowalski', 'Katarzyna Nowak', 'Tomasz Wiśniewski', 'Agnieszka Zielińska', 'Paweł Wójcik', 'Marta Kamińska', 'Andrei Popescu', 'Ioana Ionescu', 'Mihai Stan', 'Elena Dumitru', 'Georgi Petrov', 'Radostina Ivanova'],
+    full: [
+      'Piotr Kowalski',
+      'Katarzyna Nowak',
+      'Tomasz Wiśniewski',
+      'Agnieszka Zielińska',
+      'Paweł Wójcik',
+      'Marta Kamińska',
+      'Andrei Popescu',
+      'Ioana Ionescu',
+      'Mihai Stan',
+      'Elena Dumitru',
+      'Georgi Petrov',
+      'Radostina Ivanova',
+    ],
     en: 0.4,
   },
   {
@@ -245,7 +362,10 @@ export const seedDeBrug: DemoStep = async (tx, { orgIds }) => {
     ),
   );
 
-  const accountRows = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, [EMPLOYEE_EMAIL, MANAGER_EMAIL]));
+  const accountRows = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(users.email, [EMPLOYEE_EMAIL, MANAGER_EMAIL]));
   const accountId = new Map(accountRows.map((u) => [u.email, u.id]));
 
   const rnd = prng(20220607);
@@ -253,7 +373,12 @@ export const seedDeBrug: DemoStep = async (tx, { orgIds }) => {
   type PersonRow = typeof people.$inferInsert;
   const rows: PersonRow[] = [];
   let ref = 0;
-  const person = (fields: Omit<PersonRow, 'id' | 'organisationId' | 'displayName' | 'externalRef' | 'preferredLocale'> & { name?: string; locale?: Locale }): PersonRow => {
+  const person = (
+    fields: Omit<PersonRow, 'id' | 'organisationId' | 'displayName' | 'externalRef' | 'preferredLocale'> & {
+      name?: string;
+      locale?: Locale;
+    },
+  ): PersonRow => {
     const generated = fields.name ? { name: fields.name, locale: fields.locale ?? 'nl' } : nextName();
     const { name: _name, locale: _locale, ...rest } = fields;
     const row: PersonRow = {
@@ -270,9 +395,19 @@ export const seedDeBrug: DemoStep = async (tx, { orgIds }) => {
 
   // Ondersteuning & omkadering: the head of production at the top, jobcoaches reporting to them.
   const support = deBrugTeams.find((t) => t.profile === null)!;
-  const head = person({ targetGroup: 'supervisory_staff', teamId: teamId.get(support.name), functionProfileId: profileId.get(SUPERVISOR_PROFILE), supervisorId: null });
+  const head = person({
+    targetGroup: 'supervisory_staff',
+    teamId: teamId.get(support.name),
+    functionProfileId: profileId.get(SUPERVISOR_PROFILE),
+    supervisorId: null,
+  });
   for (let i = 1; i < support.supervisory; i++) {
-    person({ targetGroup: 'supervisory_staff', teamId: teamId.get(support.name), functionProfileId: profileId.get(SUPERVISOR_PROFILE), supervisorId: head.id });
+    person({
+      targetGroup: 'supervisory_staff',
+      teamId: teamId.get(support.name),
+      functionProfileId: profileId.get(SUPERVISOR_PROFILE),
+      supervisorId: head.id,
+    });
   }
 
   for (const team of deBrugTeams.filter((t) => t.profile !== null)) {
@@ -317,9 +452,16 @@ async function ownCompetenceIds(tx: Executor, keys: string[]): Promise<Map<strin
     .select({ id: competences.id, key: competences.key })
     .from(competences)
     .innerJoin(frameworks, eq(frameworks.id, competences.frameworkId))
-    .where(and(inArray(frameworks.key, ['lk-21st-century-skills', 'lk-coaching-guidance']), isNull(frameworks.organisationId), inArray(competences.key, keys)));
+    .where(
+      and(
+        inArray(frameworks.key, ['lk-21st-century-skills', 'lk-coaching-guidance']),
+        isNull(frameworks.organisationId),
+        inArray(competences.key, keys),
+      ),
+    );
   const ids = new Map(rows.map((r) => [r.key, r.id]));
   const missing = keys.filter((k) => !ids.has(k));
-  if (missing.length > 0) throw new Error(`Demo data needs our own frameworks (run bootstrap first); missing competences: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`Demo data needs our own frameworks (run bootstrap first); missing competences: ${missing.join(', ')}`);
   return ids;
 }

@@ -121,7 +121,14 @@ export const seedDeBrugNeedsAnalysis: DemoStep = async (tx, { orgIds, now = new 
   const teamRows = await tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, orgId));
   const teamId = new Map(teamRows.map((t) => [t.name, t.id]));
   const items = await tx
-    .select({ profileId: functionProfileCompetences.profileId, competenceId: functionProfileCompetences.competenceId, key: competences.key, required: functionProfileCompetences.requiredLevel, importance: functionProfileCompetences.importance, position: functionProfileCompetences.position })
+    .select({
+      profileId: functionProfileCompetences.profileId,
+      competenceId: functionProfileCompetences.competenceId,
+      key: competences.key,
+      required: functionProfileCompetences.requiredLevel,
+      importance: functionProfileCompetences.importance,
+      position: functionProfileCompetences.position,
+    })
     .from(functionProfileCompetences)
     .innerJoin(functionProfiles, eq(functionProfiles.id, functionProfileCompetences.profileId))
     .innerJoin(competences, eq(competences.id, functionProfileCompetences.competenceId))
@@ -138,7 +145,11 @@ export const seedDeBrugNeedsAnalysis: DemoStep = async (tx, { orgIds, now = new 
   const closedCloses = new Date(now.getTime() - 52 * DAY);
 
   // Competences of the closed campaign: every competence of every profile, core ones first.
-  const orderedCompetences = [...new Map([...items].sort((a, b) => (a.importance === b.importance ? 0 : a.importance === 'core' ? -1 : 1)).map((i) => [i.competenceId, i])).keys()];
+  const orderedCompetences = [
+    ...new Map(
+      [...items].sort((a, b) => (a.importance === b.importance ? 0 : a.importance === 'core' ? -1 : 1)).map((i) => [i.competenceId, i]),
+    ).keys(),
+  ];
 
   const [closed] = await tx
     .insert(campaigns)
@@ -154,13 +165,20 @@ export const seedDeBrugNeedsAnalysis: DemoStep = async (tx, { orgIds, now = new 
       locales: ['nl', 'nl-easy', 'fr', 'en'],
       scope: { teamIds: [], functionProfileIds: [], targetGroups: [] },
       supervisorAssessment: true,
-      openQuestion: { nl: 'Wat wil je graag leren?', 'nl-easy': 'Wat wil je leren?', fr: "Qu'aimeriez-vous apprendre ?", en: 'What would you like to learn?' },
+      openQuestion: {
+        nl: 'Wat wil je graag leren?',
+        'nl-easy': 'Wat wil je leren?',
+        fr: "Qu'aimeriez-vous apprendre ?",
+        en: 'What would you like to learn?',
+      },
       createdBy: hr?.id ?? null,
       openedAt: closedOpens,
       closedAt: closedCloses,
     })
     .returning({ id: campaigns.id });
-  await tx.insert(campaignCompetences).values(orderedCompetences.map((competenceId, position) => ({ campaignId: closed.id, competenceId, position })));
+  await tx
+    .insert(campaignCompetences)
+    .values(orderedCompetences.map((competenceId, position) => ({ campaignId: closed.id, competenceId, position })));
 
   const ratings: NewAssessment[] = [];
   const answers: (typeof surveyAnswers.$inferInsert)[] = [];
@@ -172,7 +190,9 @@ export const seedDeBrugNeedsAnalysis: DemoStep = async (tx, { orgIds, now = new 
     const profileItems = person.profileId ? (itemsByProfile.get(person.profileId) ?? []) : [];
     const answered = rnd() < 0.87 && profileItems.length > 0;
     const issuedAt = new Date(closedOpens.getTime() + 1 * DAY);
-    const submittedAt = answered ? new Date(closedOpens.getTime() + (2 + Math.floor(rnd() * 24)) * DAY + Math.floor(rnd() * 8 * 3_600_000)) : null;
+    const submittedAt = answered
+      ? new Date(closedOpens.getTime() + (2 + Math.floor(rnd() * 24)) * DAY + Math.floor(rnd() * 8 * 3_600_000))
+      : null;
     await tx.insert(campaignInvitations).values({
       id: invitationId,
       campaignId: closed.id,
@@ -214,11 +234,29 @@ export const seedDeBrugNeedsAnalysis: DemoStep = async (tx, { orgIds, now = new 
         const level = dontKnow ? null : clampLevel(truth.get(item.competenceId)! + optimism + normal(rnd) * 0.5);
         answers.push({ responseId, competenceId: item.competenceId, level, dontKnow, answeredAt: submittedAt });
         if (level !== null) {
-          ratings.push({ organisationId: orgId, personId: person.id, competenceId: item.competenceId, source: 'self', level, campaignId: closed.id, visibility: 'hr', assessedAt: submittedAt });
+          ratings.push({
+            organisationId: orgId,
+            personId: person.id,
+            competenceId: item.competenceId,
+            source: 'self',
+            level,
+            campaignId: closed.id,
+            visibility: 'hr',
+            assessedAt: submittedAt,
+          });
         }
       }
       if (wish) {
-        questions.push({ organisationId: orgId, personId: person.id, responseId, campaignId: closed.id, teamId: person.teamId, text: wish, source: 'survey', visibility: 'hr' });
+        questions.push({
+          organisationId: orgId,
+          personId: person.id,
+          responseId,
+          campaignId: closed.id,
+          teamId: person.teamId,
+          text: wish,
+          source: 'survey',
+          visibility: 'hr',
+        });
       }
     }
     // Supervisors rated nearly everyone of their people, answered or not.
@@ -227,9 +265,20 @@ export const seedDeBrugNeedsAnalysis: DemoStep = async (tx, { orgIds, now = new 
       const authorUserId = managerUserByPerson.get(person.supervisorId) ?? null;
       for (const item of profileItems) {
         const level = clampLevel(truth.get(item.competenceId)! + normal(rnd) * 0.35);
-        ratings.push({ organisationId: orgId, personId: person.id, competenceId: item.competenceId, source: 'supervisor', level, campaignId: closed.id, authorUserId, visibility: 'hr', assessedAt: ratedAt });
+        ratings.push({
+          organisationId: orgId,
+          personId: person.id,
+          competenceId: item.competenceId,
+          source: 'supervisor',
+          level,
+          campaignId: closed.id,
+          authorUserId,
+          visibility: 'hr',
+          assessedAt: ratedAt,
+        });
         const self = ratings.find((r) => r.personId === person.id && r.competenceId === item.competenceId && r.source === 'self');
-        if (!disagreementCandidate && self && Math.abs(self.level - level) >= 2) disagreementCandidate = { personId: person.id, competenceId: item.competenceId, supervisorUser: authorUserId };
+        if (!disagreementCandidate && self && Math.abs(self.level - level) >= 2)
+          disagreementCandidate = { personId: person.id, competenceId: item.competenceId, supervisorUser: authorUserId };
       }
     }
   }
@@ -278,12 +327,21 @@ export const seedDeBrugNeedsAnalysis: DemoStep = async (tx, { orgIds, now = new 
   for (const issue of issues) {
     const [row] = await tx
       .insert(organisationIssues)
-      .values({ organisationId: orgId, kind: issue.kind, title: issue.title, description: issue.description, observedOn: isoDate(closedOpens), campaignId: closed.id, createdBy: hr?.id ?? null })
+      .values({
+        organisationId: orgId,
+        kind: issue.kind,
+        title: issue.title,
+        description: issue.description,
+        observedOn: isoDate(closedOpens),
+        campaignId: closed.id,
+        createdBy: hr?.id ?? null,
+      })
       .returning({ id: organisationIssues.id });
     const linkedTeams = issue.teams.map((name) => teamId.get(name)).filter((id): id is string => Boolean(id));
     if (linkedTeams.length) await tx.insert(organisationIssueTeams).values(linkedTeams.map((id) => ({ issueId: row.id, teamId: id })));
     const linkedCompetences = issue.competenceIds.filter((id): id is string => Boolean(id));
-    if (linkedCompetences.length) await tx.insert(organisationIssueCompetences).values(linkedCompetences.map((id) => ({ issueId: row.id, competenceId: id })));
+    if (linkedCompetences.length)
+      await tx.insert(organisationIssueCompetences).values(linkedCompetences.map((id) => ({ issueId: row.id, competenceId: id })));
   }
 
   // A STARR interview about a disagreement between self and supervisor.
@@ -325,13 +383,28 @@ export const seedDeBrugNeedsAnalysis: DemoStep = async (tx, { orgIds, now = new 
       locales: ['nl', 'nl-easy', 'fr', 'en'],
       scope: { teamIds: [packing], functionProfileIds: [], targetGroups: ['target_group_employee'] },
       supervisorAssessment: true,
-      openQuestion: { nl: 'Wat wil je graag leren over werken met de tablet?', 'nl-easy': 'Wat wil je leren over de tablet?', fr: "Qu'aimeriez-vous apprendre sur le travail avec la tablette ?", en: 'What would you like to learn about working with the tablet?' },
+      openQuestion: {
+        nl: 'Wat wil je graag leren over werken met de tablet?',
+        'nl-easy': 'Wat wil je leren over de tablet?',
+        fr: "Qu'aimeriez-vous apprendre sur le travail avec la tablette ?",
+        en: 'What would you like to learn about working with the tablet?',
+      },
       createdBy: hr?.id ?? null,
       openedAt: opens,
     })
     .returning({ id: campaigns.id });
-  const openItems = (itemsByProfile.get(packingProfile) ?? []).filter((i) => ['lk21.digital.worktools', 'lk21.selfreg.change', 'lk21.basics.dutch.reading', 'lk21.thinking.quality', 'lk21.basics.dutch.instructions'].includes(i.key));
-  await tx.insert(campaignCompetences).values(openItems.map((i, position) => ({ campaignId: open.id, competenceId: i.competenceId, position })));
+  const openItems = (itemsByProfile.get(packingProfile) ?? []).filter((i) =>
+    [
+      'lk21.digital.worktools',
+      'lk21.selfreg.change',
+      'lk21.basics.dutch.reading',
+      'lk21.thinking.quality',
+      'lk21.basics.dutch.instructions',
+    ].includes(i.key),
+  );
+  await tx
+    .insert(campaignCompetences)
+    .values(openItems.map((i, position) => ({ campaignId: open.id, competenceId: i.competenceId, position })));
   // Links stop working at the end of the closing day in Belgium (CET, so 23:59:59 is 22:59:59 UTC in winter).
   const expiresAt = new Date(`${isoDate(closes)}T22:59:59Z`);
   const demoEmployee = packingPeople.find((p) => p.userId);
@@ -339,7 +412,9 @@ export const seedDeBrugNeedsAnalysis: DemoStep = async (tx, { orgIds, now = new 
   for (const person of packingPeople) {
     const token = randomToken();
     if (person === demoEmployee) demoLink = token;
-    await tx.insert(campaignInvitations).values({ campaignId: open.id, organisationId: orgId, personId: person.id, tokenHash: hashToken(token), issuedAt: opens, expiresAt });
+    await tx
+      .insert(campaignInvitations)
+      .values({ campaignId: open.id, organisationId: orgId, personId: person.id, tokenHash: hashToken(token), issuedAt: opens, expiresAt });
   }
   const employeeNote = demoLink ? ` Self-assessment link for ${demoEmployee!.name}: {url}/s#${demoLink}` : '';
   return `De Brug needs analysis: a closed campaign (${ratings.length} ratings, ${questions.length} learning questions) and an open one for Verpakking.${employeeNote}`;

@@ -1,6 +1,16 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { competences, functionProfileCompetences, functionProfiles, internalTrainers, learningQuestions, people, teams, trainingNeeds, users } from '../schema/index.js';
+import {
+  competences,
+  functionProfileCompetences,
+  functionProfiles,
+  internalTrainers,
+  learningQuestions,
+  people,
+  teams,
+  trainingNeeds,
+  users,
+} from '../schema/index.js';
 import { createDiagnosisService } from '../../modules/diagnosis/service.js';
 import { createLearningQuestionsService } from '../../modules/learning-questions/service.js';
 import { createNeedsService } from '../../modules/needs/service.js';
@@ -32,9 +42,19 @@ export const seedDeBrugNeeds: DemoStep = async (tx, { orgIds, now }) => {
   if (!orgId) return;
   const [existing] = await tx.select({ n: count() }).from(trainingNeeds).where(eq(trainingNeeds.organisationId, orgId));
   if (Number(existing.n) > 0) return;
-  const [hr] = await tx.select({ id: users.id, email: users.email, displayName: users.displayName }).from(users).where(eq(users.email, 'hr@demo.leerkompas.be'));
+  const [hr] = await tx
+    .select({ id: users.id, email: users.email, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.email, 'hr@demo.leerkompas.be'));
   if (!hr) return;
-  const actor: Actor = { userId: hr.id, email: hr.email, displayName: hr.displayName, locale: 'nl', memberships: [{ organisationId: orgId, role: 'hr' }], isPlatformAdmin: false };
+  const actor: Actor = {
+    userId: hr.id,
+    email: hr.email,
+    displayName: hr.displayName,
+    locale: 'nl',
+    memberships: [{ organisationId: orgId, role: 'hr' }],
+    isPlatformAdmin: false,
+  };
   const clock = now ?? new Date();
   // The seeding transaction stands in for the database: the service's own transactions become savepoints.
   const deps = { db: tx as unknown as Db, now: () => clock };
@@ -105,7 +125,10 @@ export const seedDeBrugNeeds: DemoStep = async (tx, { orgIds, now }) => {
   const feedback = await fromCell('lkc.guiding.feedback', 'target_group', 'supervisory_staff');
   if (feedback) {
     await needs.triageNeed(actor, orgId, feedback.id, {
-      factors: answers([], { knowledge_skills: 'Zelf scoren ze hoog, hun medewerkers niet. Eerst een gesprek.' }, ['knowledge_skills', 'motives']),
+      factors: answers([], { knowledge_skills: 'Zelf scoren ze hoog, hun medewerkers niet. Eerst een gesprek.' }, [
+        'knowledge_skills',
+        'motives',
+      ]),
       wishToLearn: 'unknown',
     });
   }
@@ -134,14 +157,31 @@ export const seedDeBrugNeeds: DemoStep = async (tx, { orgIds, now }) => {
       .from(people)
       .where(and(eq(people.organisationId, orgId), eq(people.teamId, green), eq(people.targetGroup, 'supervisory_staff')))
       .limit(1);
-    if (trainer) await tx.insert(internalTrainers).values({ organisationId: orgId, personId: trainer.id, competenceId: safetyId }).onConflictDoNothing();
+    if (trainer)
+      await tx
+        .insert(internalTrainers)
+        .values({ organisationId: orgId, personId: trainer.id, competenceId: safetyId })
+        .onConflictDoNothing();
   }
 
   // Weights: De Brug counts urgency and the core task double.
-  await needs.putWeights(actor, orgId, { investment: 1, urgency: 2, success: 1, fairness: 1, feasibility: 1, core_task: 2, strategic_fit: 1 });
+  await needs.putWeights(actor, orgId, {
+    investment: 1,
+    urgency: 2,
+    success: 1,
+    fairness: 1,
+    feasibility: 1,
+    core_task: 2,
+    strategic_fit: 1,
+  });
 
   /** Accepts every suggestion and adds the scores only people can give. */
-  async function score(needId: string, manualScores: Partial<Record<'success' | 'strategic_fit' | 'investment' | 'urgency' | 'feasibility', { score: number; reason: string }>>) {
+  async function score(
+    needId: string,
+    manualScores: Partial<
+      Record<'success' | 'strategic_fit' | 'investment' | 'urgency' | 'feasibility', { score: number; reason: string }>
+    >,
+  ) {
     const view = await needs.getPriority(actor, orgId!, needId);
     const scores: Record<string, { score: number; reason?: string }> = {};
     for (const c of view.criteria) if (c.suggestion) scores[c.criterion] = { score: c.suggestion.score };

@@ -76,7 +76,10 @@ export async function seedDemoData(database: Database): Promise<DemoSummary> {
     for (const account of demoAccounts) {
       await tx.insert(users).values({ email: account.email, displayName: account.name, passwordHash }).onConflictDoNothing();
       const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, account.email));
-      await tx.insert(memberships).values({ userId: user.id, organisationId: orgIds.get(account.org)!, role: account.role }).onConflictDoNothing();
+      await tx
+        .insert(memberships)
+        .values({ userId: user.id, organisationId: orgIds.get(account.org)!, role: account.role })
+        .onConflictDoNothing();
     }
     for (const step of demoSteps) {
       const note = await step(tx, { orgIds });
@@ -84,7 +87,11 @@ export async function seedDemoData(database: Database): Promise<DemoSummary> {
     }
   });
   return {
-    accounts: demoAccounts.map((a) => ({ email: a.email, role: a.role, organisation: demoOrganisations.find((o) => o.slug === a.org)?.name ?? 'Leerkompas' })),
+    accounts: demoAccounts.map((a) => ({
+      email: a.email,
+      role: a.role,
+      organisation: demoOrganisations.find((o) => o.slug === a.org)?.name ?? 'Leerkompas',
+    })),
     password: DEMO_PASSWORD,
     notes,
   };

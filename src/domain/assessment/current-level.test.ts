@@ -4,7 +4,11 @@ import { addMonths, currentLevel, gap, type Assessment } from './current-level.j
 const now = new Date('2026-11-23T12:00:00Z');
 const settings = { now, validityMonths: 24 };
 const at = (iso: string) => new Date(iso);
-const a = (source: Assessment['source'], level: number, when = '2026-10-01T00:00:00Z'): Assessment => ({ source, level, assessedAt: at(when) });
+const a = (source: Assessment['source'], level: number, when = '2026-10-01T00:00:00Z'): Assessment => ({
+  source,
+  level,
+  assessedAt: at(when),
+});
 
 describe('currentLevel (domain-rules §2)', () => {
   it('worked example: required 3, self 4, supervisor 2 → disagreement, current 2, gap 1', () => {
@@ -35,7 +39,10 @@ describe('currentLevel (domain-rules §2)', () => {
   });
 
   it('takes the latest assessment per source', () => {
-    const result = currentLevel([a('self', 1, '2026-01-01T00:00:00Z'), a('self', 3, '2026-09-01T00:00:00Z'), a('self', 2, '2026-05-01T00:00:00Z')], settings)!;
+    const result = currentLevel(
+      [a('self', 1, '2026-01-01T00:00:00Z'), a('self', 3, '2026-09-01T00:00:00Z'), a('self', 2, '2026-05-01T00:00:00Z')],
+      settings,
+    )!;
     expect(result.level).toBe(3);
     expect(result.assessedAt.toISOString()).toBe('2026-09-01T00:00:00.000Z');
   });
@@ -54,7 +61,10 @@ describe('currentLevel (domain-rules §2)', () => {
     const result = currentLevel([a('supervisor', 2, '2025-03-10T00:00:00Z'), a('self', 2, '2026-02-01T00:00:00Z')], settings)!;
     expect(result.staleFrom?.toISOString()).toBe('2027-03-10T00:00:00.000Z');
     // On that day the supervisor rating drops out and the self-assessment decides.
-    const later = currentLevel([a('supervisor', 1, '2025-03-10T00:00:00Z'), a('self', 3, '2026-02-01T00:00:00Z')], { ...settings, now: at('2027-03-10T00:00:00Z') })!;
+    const later = currentLevel([a('supervisor', 1, '2025-03-10T00:00:00Z'), a('self', 3, '2026-02-01T00:00:00Z')], {
+      ...settings,
+      now: at('2027-03-10T00:00:00Z'),
+    })!;
     expect(later).toMatchObject({ level: 3, source: 'self', stale: false });
   });
 

@@ -4,7 +4,13 @@ import { UUID_PATTERN, type ExportFramework } from './exchange-model.js';
 
 const DOC = '11111111-1111-4111-8111-111111111111';
 const link = (identifier: string) => ({ identifier, uri: `https://x.example/${identifier}`, title: identifier });
-const item = (identifier: string, fullStatement: string, extra: Record<string, unknown> = {}) => ({ identifier, uri: `https://x.example/${identifier}`, fullStatement, lastChangeDateTime: '2024-01-01T00:00:00Z', ...extra });
+const item = (identifier: string, fullStatement: string, extra: Record<string, unknown> = {}) => ({
+  identifier,
+  uri: `https://x.example/${identifier}`,
+  fullStatement,
+  lastChangeDateTime: '2024-01-01T00:00:00Z',
+  ...extra,
+});
 const assoc = (associationType: string, origin: string, destination: string, sequenceNumber?: number) => ({
   identifier: `${origin}-${associationType}-${destination}`,
   associationType,
@@ -13,7 +19,15 @@ const assoc = (associationType: string, origin: string, destination: string, seq
   ...(sequenceNumber !== undefined ? { sequenceNumber } : {}),
 });
 const pkg = (items: unknown[], associations: unknown[], document: Record<string, unknown> = {}) => ({
-  CFDocument: { identifier: DOC, uri: 'https://x.example/doc', title: 'Kader', creator: 'X', lastChangeDateTime: '2024-01-01T00:00:00Z', language: 'nl', ...document },
+  CFDocument: {
+    identifier: DOC,
+    uri: 'https://x.example/doc',
+    title: 'Kader',
+    creator: 'X',
+    lastChangeDateTime: '2024-01-01T00:00:00Z',
+    language: 'nl',
+    ...document,
+  },
   CFItems: items,
   CFAssociations: associations,
 });
@@ -25,9 +39,21 @@ describe('parseCasePackage', () => {
         [
           item('g', 'Groep'),
           item('b', 'Tweede', { humanCodingScheme: 'G.2', CFItemType: 'Competency' }),
-          item('a', 'Eerste', { humanCodingScheme: 'G.1', notes: 'Uitleg', abbreviatedStatement: 'Kort', CFItemType: 'Knowledge', language: 'en-GB' }),
+          item('a', 'Eerste', {
+            humanCodingScheme: 'G.1',
+            notes: 'Uitleg',
+            abbreviatedStatement: 'Kort',
+            CFItemType: 'Knowledge',
+            language: 'en-GB',
+          }),
         ],
-        [assoc('isChildOf', 'g', DOC, 1), assoc('isChildOf', 'b', 'g', 2), assoc('isChildOf', 'a', 'g', 1), assoc('isRelatedTo', 'a', 'b'), assoc('precedes', 'a', 'b')],
+        [
+          assoc('isChildOf', 'g', DOC, 1),
+          assoc('isChildOf', 'b', 'g', 2),
+          assoc('isChildOf', 'a', 'g', 1),
+          assoc('isRelatedTo', 'a', 'b'),
+          assoc('precedes', 'a', 'b'),
+        ],
       ),
       { lang: 'fr' },
     );
@@ -45,7 +71,10 @@ describe('parseCasePackage', () => {
   });
 
   it('keeps the first of several parents and stores the others as broader relations', () => {
-    const result = parseCasePackage(pkg([item('p', 'P'), item('q', 'Q'), item('c', 'C')], [assoc('isChildOf', 'c', 'q', 2), assoc('isChildOf', 'c', 'p', 1)]), { lang: 'nl' });
+    const result = parseCasePackage(
+      pkg([item('p', 'P'), item('q', 'Q'), item('c', 'C')], [assoc('isChildOf', 'c', 'q', 2), assoc('isChildOf', 'c', 'p', 1)]),
+      { lang: 'nl' },
+    );
     expect(result.ok && result.framework.competences.find((c) => c.key === 'c')!.parentKey).toBe('p');
     expect(result.ok && result.framework.relations).toEqual([{ fromKey: 'c', toKey: 'q', kind: 'broader' }]);
   });
@@ -54,7 +83,12 @@ describe('parseCasePackage', () => {
     const result = parseCasePackage(
       pkg(
         [item('ok', 'Goed'), { identifier: 'no-statement' }, 'text', item('ok', 'Dubbel'), item('child', 'Kind')],
-        [assoc('isChildOf', 'child', 'elsewhere'), assoc('isChildOf', 'ghost', DOC), { associationType: 'isChildOf' }, assoc('isRelatedTo', 'ok', 'external')],
+        [
+          assoc('isChildOf', 'child', 'elsewhere'),
+          assoc('isChildOf', 'ghost', DOC),
+          { associationType: 'isChildOf' },
+          assoc('isRelatedTo', 'ok', 'external'),
+        ],
       ),
       { lang: 'nl' },
     );
@@ -79,8 +113,13 @@ describe('parseCasePackage', () => {
   it('rejects a package without document or items, or with a cycle', () => {
     expect(parseCasePackage([], { lang: 'nl' })).toMatchObject({ ok: false });
     expect(parseCasePackage({ CFItems: [] }, { lang: 'nl' })).toMatchObject({ ok: false, fatal: 'CFDocument is missing.' });
-    expect(parseCasePackage({ CFDocument: { identifier: DOC, title: 'T' } }, { lang: 'nl' })).toMatchObject({ ok: false, fatal: 'CFItems must be an array.' });
-    const cycle = parseCasePackage(pkg([item('a', 'A'), item('b', 'B')], [assoc('isChildOf', 'a', 'b'), assoc('isChildOf', 'b', 'a')]), { lang: 'nl' });
+    expect(parseCasePackage({ CFDocument: { identifier: DOC, title: 'T' } }, { lang: 'nl' })).toMatchObject({
+      ok: false,
+      fatal: 'CFItems must be an array.',
+    });
+    const cycle = parseCasePackage(pkg([item('a', 'A'), item('b', 'B')], [assoc('isChildOf', 'a', 'b'), assoc('isChildOf', 'b', 'a')]), {
+      lang: 'nl',
+    });
     expect(cycle).toMatchObject({ ok: false, fatal: expect.stringContaining('cycle') });
   });
 });
@@ -108,9 +147,42 @@ const framework: ExportFramework = {
   publisher: 'Leerkompas',
   scale: null,
   competences: [
-    { id: '0190a000-0000-7000-8000-000000000002', key: 'tw-listen', code: null, parentId: '0190a000-0000-7000-8000-000000000001', kind: 'skill', label: { nl: 'Actief luisteren', en: 'Active listening' }, altLabels: { nl: ['Luisteren'] }, description: { nl: 'Vat samen wat de ander zei.' }, position: 1, updatedAt: '2024-05-01T08:00:00Z' },
-    { id: '0190a000-0000-7000-8000-000000000001', key: 'tw', code: 'TW', parentId: null, kind: 'group', label: { nl: 'Samenwerken' }, altLabels: {}, description: {}, position: 0, updatedAt: '2024-05-01T08:00:00Z' },
-    { id: '0190a000-0000-7000-8000-000000000003', key: 'a1000000-0000-4000-8000-00000000000a', code: 'TW.2', parentId: '0190a000-0000-7000-8000-000000000001', kind: 'knowledge', label: { en: 'Team roles' }, altLabels: {}, description: {}, position: 2, updatedAt: '2024-05-01T08:00:00Z' },
+    {
+      id: '0190a000-0000-7000-8000-000000000002',
+      key: 'tw-listen',
+      code: null,
+      parentId: '0190a000-0000-7000-8000-000000000001',
+      kind: 'skill',
+      label: { nl: 'Actief luisteren', en: 'Active listening' },
+      altLabels: { nl: ['Luisteren'] },
+      description: { nl: 'Vat samen wat de ander zei.' },
+      position: 1,
+      updatedAt: '2024-05-01T08:00:00Z',
+    },
+    {
+      id: '0190a000-0000-7000-8000-000000000001',
+      key: 'tw',
+      code: 'TW',
+      parentId: null,
+      kind: 'group',
+      label: { nl: 'Samenwerken' },
+      altLabels: {},
+      description: {},
+      position: 0,
+      updatedAt: '2024-05-01T08:00:00Z',
+    },
+    {
+      id: '0190a000-0000-7000-8000-000000000003',
+      key: 'a1000000-0000-4000-8000-00000000000a',
+      code: 'TW.2',
+      parentId: '0190a000-0000-7000-8000-000000000001',
+      kind: 'knowledge',
+      label: { en: 'Team roles' },
+      altLabels: {},
+      description: {},
+      position: 2,
+      updatedAt: '2024-05-01T08:00:00Z',
+    },
   ],
   relations: [
     { fromId: '0190a000-0000-7000-8000-000000000002', toId: '0190a000-0000-7000-8000-000000000003', kind: 'related' },
@@ -119,7 +191,11 @@ const framework: ExportFramework = {
 };
 
 describe('writeCasePackage', () => {
-  const out = writeCasePackage(framework, { lang: 'nl', baseUrl: 'https://lk.example/', packageUrl: 'https://lk.example/api/frameworks/x/export?format=case' });
+  const out = writeCasePackage(framework, {
+    lang: 'nl',
+    baseUrl: 'https://lk.example/',
+    packageUrl: 'https://lk.example/api/frameworks/x/export?format=case',
+  });
 
   it('writes a CFPackage with UUID identifiers, URIs under the base URL and ISO date-times', () => {
     expect(out.CFDocument).toMatchObject({
@@ -149,7 +225,11 @@ describe('writeCasePackage', () => {
   });
 
   it('is stable: the same data gives the same package', () => {
-    const again = writeCasePackage(framework, { lang: 'nl', baseUrl: 'https://lk.example', packageUrl: 'https://lk.example/api/frameworks/x/export?format=case' });
+    const again = writeCasePackage(framework, {
+      lang: 'nl',
+      baseUrl: 'https://lk.example',
+      packageUrl: 'https://lk.example/api/frameworks/x/export?format=case',
+    });
     expect(JSON.stringify(again)).toBe(JSON.stringify(out));
   });
 
@@ -158,7 +238,13 @@ describe('writeCasePackage', () => {
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     expect(back.errors).toEqual([]);
-    expect(back.framework.competences.map((c) => [c.label, c.parentKey === null ? null : back.framework.competences.find((p) => p.key === c.parentKey)!.label, c.kind])).toEqual([
+    expect(
+      back.framework.competences.map((c) => [
+        c.label,
+        c.parentKey === null ? null : back.framework.competences.find((p) => p.key === c.parentKey)!.label,
+        c.kind,
+      ]),
+    ).toEqual([
       ['Samenwerken', null, 'group'],
       ['Actief luisteren', 'Samenwerken', 'skill'],
       ['Team roles', 'Samenwerken', 'knowledge'],

@@ -74,18 +74,26 @@ function linkIdentifier(link: unknown): string {
  * 'related' relation; other association types (exactMatchOf, precedes, …) are not stored.
  */
 export function parseCasePackage(input: unknown, options: { lang: ExchangeLang }): ExchangeParseResult {
-  if (!isObject(input)) return { ok: false, fatal: 'The body is not a CASE package (a JSON object with CFDocument and CFItems).', errors: [] };
+  if (!isObject(input))
+    return { ok: false, fatal: 'The body is not a CASE package (a JSON object with CFDocument and CFItems).', errors: [] };
   const doc = input.CFDocument;
   if (!isObject(doc)) return { ok: false, fatal: 'CFDocument is missing.', errors: [] };
   const docId = str(doc.identifier);
-  if (!docId || docId.length > CASE_LIMITS.identifier) return { ok: false, fatal: `CFDocument.identifier is missing or longer than ${CASE_LIMITS.identifier} characters.`, errors: [] };
+  if (!docId || docId.length > CASE_LIMITS.identifier)
+    return { ok: false, fatal: `CFDocument.identifier is missing or longer than ${CASE_LIMITS.identifier} characters.`, errors: [] };
   const title = str(doc.title);
   if (!title) return { ok: false, fatal: 'CFDocument.title is missing.', errors: [] };
   if (!Array.isArray(input.CFItems)) return { ok: false, fatal: 'CFItems must be an array.', errors: [] };
-  if (input.CFItems.length > CASE_LIMITS.items) return { ok: false, fatal: `The package has ${input.CFItems.length} CFItems; at most ${CASE_LIMITS.items} are accepted.`, errors: [] };
+  if (input.CFItems.length > CASE_LIMITS.items)
+    return { ok: false, fatal: `The package has ${input.CFItems.length} CFItems; at most ${CASE_LIMITS.items} are accepted.`, errors: [] };
   const associations = input.CFAssociations ?? [];
   if (!Array.isArray(associations)) return { ok: false, fatal: 'CFAssociations must be an array.', errors: [] };
-  if (associations.length > CASE_LIMITS.associations) return { ok: false, fatal: `The package has ${associations.length} CFAssociations; at most ${CASE_LIMITS.associations} are accepted.`, errors: [] };
+  if (associations.length > CASE_LIMITS.associations)
+    return {
+      ok: false,
+      fatal: `The package has ${associations.length} CFAssociations; at most ${CASE_LIMITS.associations} are accepted.`,
+      errors: [],
+    };
   const docLang = toExchangeLang(doc.language) ?? options.lang;
 
   // Item types defined in CFDefinitions, so an item that only names CFItemTypeURI gets its title.
@@ -107,13 +115,19 @@ export function parseCasePackage(input: unknown, options: { lang: ExchangeLang }
     if (!identifier) return fail('identifier is missing');
     if (identifier.length > CASE_LIMITS.identifier) return fail(`identifier is longer than ${CASE_LIMITS.identifier} characters`);
     if (identifier === docId) return fail('identifier is the CFDocument identifier');
-    if (items.has(identifier)) return fail(`identifier "${identifier}" is used already by item ${items.get(identifier)!.competence.origin.index}`);
+    if (items.has(identifier))
+      return fail(`identifier "${identifier}" is used already by item ${items.get(identifier)!.competence.origin.index}`);
     if (!statement) return fail('fullStatement is missing');
     if (statement.length > CASE_LIMITS.statement) return fail(`fullStatement is longer than ${CASE_LIMITS.statement} characters`);
     if (code.length > CASE_LIMITS.code) return fail(`humanCodingScheme is longer than ${CASE_LIMITS.code} characters`);
     if (notes.length > CASE_LIMITS.notes) return fail(`notes is longer than ${CASE_LIMITS.notes} characters`);
-    const altLabels = [str(raw.abbreviatedStatement), str(raw.alternativeLabel)].filter((v, i, all) => v !== '' && v !== statement && all.indexOf(v) === i);
-    const type = str(raw.CFItemType) || typeTitles.get(linkIdentifier(raw.CFItemTypeURI)) || (isObject(raw.CFItemTypeURI) ? str(raw.CFItemTypeURI.title) : '');
+    const altLabels = [str(raw.abbreviatedStatement), str(raw.alternativeLabel)].filter(
+      (v, i, all) => v !== '' && v !== statement && all.indexOf(v) === i,
+    );
+    const type =
+      str(raw.CFItemType) ||
+      typeTitles.get(linkIdentifier(raw.CFItemTypeURI)) ||
+      (isObject(raw.CFItemTypeURI) ? str(raw.CFItemTypeURI.title) : '');
     items.set(identifier, {
       type,
       competence: {
@@ -144,8 +158,10 @@ export function parseCasePackage(input: unknown, options: { lang: ExchangeLang }
     if (!origin || !destination) return fail('originNodeURI or destinationNodeURI has no identifier');
     if (type === 'isChildOf') {
       if (!items.has(origin)) return fail(`origin "${origin}" is not an item of this package`);
-      if (destination !== docId && !items.has(destination)) return fail(`parent "${destination}" is neither the CFDocument nor an item of this package`);
-      const sequence = typeof raw.sequenceNumber === 'number' && Number.isFinite(raw.sequenceNumber) ? raw.sequenceNumber : Number.MAX_SAFE_INTEGER;
+      if (destination !== docId && !items.has(destination))
+        return fail(`parent "${destination}" is neither the CFDocument nor an item of this package`);
+      const sequence =
+        typeof raw.sequenceNumber === 'number' && Number.isFinite(raw.sequenceNumber) ? raw.sequenceNumber : Number.MAX_SAFE_INTEGER;
       const list = parents.get(origin) ?? [];
       list.push({ parent: destination === docId ? null : destination, sequence, index });
       parents.set(origin, list);
@@ -162,11 +178,15 @@ export function parseCasePackage(input: unknown, options: { lang: ExchangeLang }
     const [first, ...rest] = list;
     items.get(key)!.competence.parentKey = first.parent;
     sequenceOf.set(key, first.sequence);
-    for (const extra of rest) if (extra.parent !== null && extra.parent !== first.parent) relations.push({ fromKey: key, toKey: extra.parent, kind: 'broader' });
+    for (const extra of rest)
+      if (extra.parent !== null && extra.parent !== first.parent) relations.push({ fromKey: key, toKey: extra.parent, kind: 'broader' });
   }
   const ordered = [...items.values()]
     .map((i) => i.competence)
-    .sort((a, b) => (sequenceOf.get(a.key) ?? Number.MAX_SAFE_INTEGER) - (sequenceOf.get(b.key) ?? Number.MAX_SAFE_INTEGER) || a.position - b.position);
+    .sort(
+      (a, b) =>
+        (sequenceOf.get(a.key) ?? Number.MAX_SAFE_INTEGER) - (sequenceOf.get(b.key) ?? Number.MAX_SAFE_INTEGER) || a.position - b.position,
+    );
 
   const tree = finishTree(ordered);
   if (!tree.ok) return { ok: false, fatal: tree.fatal, errors };

@@ -37,7 +37,8 @@ const haskellEn = {
   ...haskellNl,
   preferredLabel: 'Haskell',
   altLabels: 'Haskell techniques',
-  description: 'The techniques and principles of software development, such as analysis, algorithms, coding, testing and compiling of programming paradigms in Haskell.',
+  description:
+    'The techniques and principles of software development, such as analysis, algorithms, coding, testing and compiling of programming paradigms in Haskell.',
 };
 const initiativeNl = {
   conceptType: 'KnowledgeSkillCompetence',
@@ -70,7 +71,11 @@ describe('classifyEscoFile', () => {
     expect(classifyEscoFile('ISCOGroups_fr.csv')).toEqual({ kind: 'iscoGroups', lang: 'fr' });
     expect(classifyEscoFile('occupationSkillRelations_en.csv')).toEqual({ kind: 'occupationSkillRelations', lang: 'en' });
     expect(classifyEscoFile('digCompSkillsCollection_nl.csv')).toEqual({ kind: 'skillCollection', lang: 'nl', collection: 'digcomp' });
-    expect(classifyEscoFile('researchOccupationsCollection_en.csv')).toEqual({ kind: 'occupationCollection', lang: 'en', collection: 'research' });
+    expect(classifyEscoFile('researchOccupationsCollection_en.csv')).toEqual({
+      kind: 'occupationCollection',
+      lang: 'en',
+      collection: 'research',
+    });
     expect(classifyEscoFile('conceptSchemes_en.csv')).toBeNull();
     expect(classifyEscoFile('README.md')).toBeNull();
   });
@@ -120,24 +125,51 @@ describe('mapSkillRow', () => {
   it('makes transversal-reuse skills of the transversal collection kind "transversal" and trims cells', () => {
     const result = mapSkillRow(initiativeNl, { lang: 'nl', collection: 'transversal' });
     expect(result.ok && result.value.kind).toBe('transversal');
-    expect(result.ok && result.value.description.nl).toBe('Proactief zijn en de eerste stap zetten zonder te wachten op wat anderen zeggen of doen.');
+    expect(result.ok && result.value.description.nl).toBe(
+      'Proactief zijn en de eerste stap zetten zonder te wachten op wat anderen zeggen of doen.',
+    );
     // The same line outside the transversal collection stays a skill.
     const other = mapSkillRow(initiativeNl, { lang: 'nl', collection: 'green' });
     expect(other.ok && other.value.kind).toBe('skill');
   });
 
   it('rejects a bad URI, a missing label, an unknown skill type and a bad date', () => {
-    expect(mapSkillRow({ ...haskellNl, conceptUri: 'http://example.org/skill/1' }, { lang: 'nl' })).toEqual({ ok: false, message: expect.stringContaining('not a valid ESCO URI') });
-    expect(mapSkillRow({ ...haskellNl, conceptUri: 'http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34' }, { lang: 'nl' }).ok).toBe(false);
-    expect(mapSkillRow({ ...haskellNl, preferredLabel: '  ' }, { lang: 'nl' })).toEqual({ ok: false, message: expect.stringContaining('preferredLabel is missing') });
-    expect(mapSkillRow({ ...haskellNl, skillType: 'attitude' }, { lang: 'nl' })).toEqual({ ok: false, message: expect.stringContaining('skillType') });
-    expect(mapSkillRow({ ...haskellNl, modifiedDate: 'yesterday' }, { lang: 'nl' })).toEqual({ ok: false, message: expect.stringContaining('modifiedDate') });
+    expect(mapSkillRow({ ...haskellNl, conceptUri: 'http://example.org/skill/1' }, { lang: 'nl' })).toEqual({
+      ok: false,
+      message: expect.stringContaining('not a valid ESCO URI'),
+    });
+    expect(
+      mapSkillRow(
+        { ...haskellNl, conceptUri: 'http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34' },
+        { lang: 'nl' },
+      ).ok,
+    ).toBe(false);
+    expect(mapSkillRow({ ...haskellNl, preferredLabel: '  ' }, { lang: 'nl' })).toEqual({
+      ok: false,
+      message: expect.stringContaining('preferredLabel is missing'),
+    });
+    expect(mapSkillRow({ ...haskellNl, skillType: 'attitude' }, { lang: 'nl' })).toEqual({
+      ok: false,
+      message: expect.stringContaining('skillType'),
+    });
+    expect(mapSkillRow({ ...haskellNl, modifiedDate: 'yesterday' }, { lang: 'nl' })).toEqual({
+      ok: false,
+      message: expect.stringContaining('modifiedDate'),
+    });
   });
 });
 
 describe('mapSkillGroupRow and mapHierarchyRow', () => {
   it('keeps the group code', () => {
-    const row = { conceptType: 'SkillGroup', conceptUri: 'http://data.europa.eu/esco/isced-f/0613', preferredLabel: 'ontwikkeling en analyse van software en toepassingen', altLabels: '', status: 'released', modifiedDate: '', code: '0613' };
+    const row = {
+      conceptType: 'SkillGroup',
+      conceptUri: 'http://data.europa.eu/esco/isced-f/0613',
+      preferredLabel: 'ontwikkeling en analyse van software en toepassingen',
+      altLabels: '',
+      status: 'released',
+      modifiedDate: '',
+      code: '0613',
+    };
     const result = mapSkillGroupRow(row, { lang: 'nl' });
     expect(result.ok && { kind: result.value.kind, code: result.value.code }).toEqual({ kind: 'group', code: '0613' });
   });
@@ -149,7 +181,8 @@ describe('mapSkillGroupRow and mapHierarchyRow', () => {
       'Level 1 URI': 'http://data.europa.eu/esco/skill/43f425aa-f45d-4bb4-a200-6f82fa211b66',
       'Level 1 preferred term': 'Talen',
       'Level 2 URI': '',
-      Description: 'Ability to communicate through reading, writing, speaking and listening in the mother tongue and/or in a foreign language.',
+      Description:
+        'Ability to communicate through reading, writing, speaking and listening in the mother tongue and/or in a foreign language.',
       'Level 0 code': 'L',
       'Level 1 code': 'L1',
     };
@@ -178,26 +211,58 @@ describe('occupations and ISCO groups', () => {
   });
 
   it('places an ISCO group under the code one digit shorter', () => {
-    const row = { conceptType: 'ISCOGroup', conceptUri: 'http://data.europa.eu/esco/isco/C2654', code: '2654', preferredLabel: 'Film-, toneel- en verwante regisseurs en producenten', status: 'released', altLabels: '', description: '' };
+    const row = {
+      conceptType: 'ISCOGroup',
+      conceptUri: 'http://data.europa.eu/esco/isco/C2654',
+      code: '2654',
+      preferredLabel: 'Film-, toneel- en verwante regisseurs en producenten',
+      status: 'released',
+      altLabels: '',
+      description: '',
+    };
     const result = mapIscoGroupRow(row, { lang: 'nl' });
     expect(result.ok && [result.value.isGroup, result.value.broader]).toEqual([true, ['http://data.europa.eu/esco/isco/C265']]);
-    expect(mapIscoGroupRow({ ...row, conceptUri: 'http://data.europa.eu/esco/isco/C2', code: '2' }, { lang: 'nl' })).toMatchObject({ ok: true, value: { broader: [] } });
+    expect(mapIscoGroupRow({ ...row, conceptUri: 'http://data.europa.eu/esco/isco/C2', code: '2' }, { lang: 'nl' })).toMatchObject({
+      ok: true,
+      value: { broader: [] },
+    });
     expect(mapIscoGroupRow({ ...row, code: 'x1' }, { lang: 'nl' }).ok).toBe(false);
   });
 });
 
 describe('relations', () => {
   it('maps broader, occupation–skill and skill–skill lines and rejects bad ones', () => {
-    expect(mapBroaderRow({ conceptType: 'SkillGroup', conceptUri: 'http://data.europa.eu/esco/isced-f/000', broaderType: 'SkillGroup', broaderUri: 'http://data.europa.eu/esco/isced-f/00' }, 'skill')).toEqual({
+    expect(
+      mapBroaderRow(
+        {
+          conceptType: 'SkillGroup',
+          conceptUri: 'http://data.europa.eu/esco/isced-f/000',
+          broaderType: 'SkillGroup',
+          broaderUri: 'http://data.europa.eu/esco/isced-f/00',
+        },
+        'skill',
+      ),
+    ).toEqual({
       ok: true,
       value: { from: 'http://data.europa.eu/esco/isced-f/000', to: 'http://data.europa.eu/esco/isced-f/00' },
     });
-    expect(mapBroaderRow({ conceptUri: 'http://data.europa.eu/esco/isco/C01', broaderUri: 'http://data.europa.eu/esco/isco/C0' }, 'skill').ok).toBe(false);
-    expect(mapOccupationSkillRow({ occupationUri: stageManagerNl.conceptUri, relationType: 'essential', skillType: 'knowledge', skillUri: haskellNl.conceptUri })).toEqual({
+    expect(
+      mapBroaderRow({ conceptUri: 'http://data.europa.eu/esco/isco/C01', broaderUri: 'http://data.europa.eu/esco/isco/C0' }, 'skill').ok,
+    ).toBe(false);
+    expect(
+      mapOccupationSkillRow({
+        occupationUri: stageManagerNl.conceptUri,
+        relationType: 'essential',
+        skillType: 'knowledge',
+        skillUri: haskellNl.conceptUri,
+      }),
+    ).toEqual({
       ok: true,
       value: { occupation: stageManagerNl.conceptUri, skill: haskellNl.conceptUri, relation: 'essential' },
     });
-    expect(mapOccupationSkillRow({ occupationUri: stageManagerNl.conceptUri, relationType: 'sometimes', skillUri: haskellNl.conceptUri })).toEqual({
+    expect(
+      mapOccupationSkillRow({ occupationUri: stageManagerNl.conceptUri, relationType: 'sometimes', skillUri: haskellNl.conceptUri }),
+    ).toEqual({
       ok: false,
       message: expect.stringContaining('relationType "sometimes"'),
     });
@@ -220,7 +285,10 @@ describe('mergeConceptRecords', () => {
   };
 
   it('merges labels of nl and en files for the same URI, keeping both languages', () => {
-    const merged = mergeConceptRecords(value(mapSkillRow(haskellNl, { lang: 'nl', collection: 'digital' })), value(mapSkillRow(haskellEn, { lang: 'en', collection: 'digital' })));
+    const merged = mergeConceptRecords(
+      value(mapSkillRow(haskellNl, { lang: 'nl', collection: 'digital' })),
+      value(mapSkillRow(haskellEn, { lang: 'en', collection: 'digital' })),
+    );
     expect(merged.label).toEqual({ nl: 'Haskell', en: 'Haskell' });
     expect(merged.altLabels).toEqual({ en: ['Haskell techniques'] });
     expect(Object.keys(merged.description)).toEqual(['nl', 'en']);
@@ -229,11 +297,19 @@ describe('mergeConceptRecords', () => {
 
   it('unites tags and broader links and keeps "transversal" and the newest date', () => {
     const a = { ...value(mapSkillRow(initiativeNl, { lang: 'nl', collection: 'transversal' })), modifiedAt: '2023-01-01T00:00:00.000Z' };
-    const b = { ...value(mapSkillRow({ ...initiativeNl, broaderConceptUri: 'http://data.europa.eu/esco/skill/aaaa' }, { lang: 'nl', collection: 'green' })), modifiedAt: '2024-01-01T00:00:00.000Z' };
+    const b = {
+      ...value(
+        mapSkillRow({ ...initiativeNl, broaderConceptUri: 'http://data.europa.eu/esco/skill/aaaa' }, { lang: 'nl', collection: 'green' }),
+      ),
+      modifiedAt: '2024-01-01T00:00:00.000Z',
+    };
     const merged = mergeConceptRecords(a, b);
     expect(merged.kind).toBe('transversal');
     expect(merged.tags).toEqual(['transversal', 'green']);
-    expect(merged.broader).toEqual(['http://data.europa.eu/esco/skill/91860993-1a8b-4473-91f3-600aa1924bd0', 'http://data.europa.eu/esco/skill/aaaa']);
+    expect(merged.broader).toEqual([
+      'http://data.europa.eu/esco/skill/91860993-1a8b-4473-91f3-600aa1924bd0',
+      'http://data.europa.eu/esco/skill/aaaa',
+    ]);
     expect(merged.modifiedAt).toBe('2024-01-01T00:00:00.000Z');
   });
 });

@@ -204,7 +204,8 @@ const fail = (message: string): { ok: false; message: string } => ({ ok: false, 
 function requireUri(row: EscoRow, column: string, accept: (uri: string) => boolean): MapResult<string> {
   const uri = clean(row[column]);
   if (!uri) return fail(`${column} is missing`);
-  if (!uri.startsWith(URI_PREFIX) || !accept(uri)) return fail(`${column} "${uri.slice(0, 120)}" is not a valid ESCO URI of the expected kind`);
+  if (!uri.startsWith(URI_PREFIX) || !accept(uri))
+    return fail(`${column} "${uri.slice(0, 120)}" is not a valid ESCO URI of the expected kind`);
   return { ok: true, value: uri };
 }
 

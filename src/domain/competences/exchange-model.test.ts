@@ -114,11 +114,47 @@ describe('toExchangeLang and preOrder', () => {
 
 describe('planCompetenceUpserts', () => {
   const stored = [
-    { id: 'id-a', key: 'a', code: 'a', parentId: null, kind: 'group' as const, label: { nl: 'A', fr: 'A-fr' }, altLabels: { nl: ['Aa'] }, description: { nl: 'oud' }, position: 0 },
-    { id: 'id-b', key: 'b', code: 'b', parentId: 'id-a', kind: 'skill' as const, label: { nl: 'B' }, altLabels: {}, description: {}, position: 1 },
-    { id: 'id-x', key: 'x', code: null, parentId: null, kind: 'skill' as const, label: { nl: 'X' }, altLabels: {}, description: {}, position: 9 },
+    {
+      id: 'id-a',
+      key: 'a',
+      code: 'a',
+      parentId: null,
+      kind: 'group' as const,
+      label: { nl: 'A', fr: 'A-fr' },
+      altLabels: { nl: ['Aa'] },
+      description: { nl: 'oud' },
+      position: 0,
+    },
+    {
+      id: 'id-b',
+      key: 'b',
+      code: 'b',
+      parentId: 'id-a',
+      kind: 'skill' as const,
+      label: { nl: 'B' },
+      altLabels: {},
+      description: {},
+      position: 1,
+    },
+    {
+      id: 'id-x',
+      key: 'x',
+      code: null,
+      parentId: null,
+      kind: 'skill' as const,
+      label: { nl: 'X' },
+      altLabels: {},
+      description: {},
+      position: 9,
+    },
   ];
-  const row = (key: string, parentKey: string | null, label: string, position: number, extra: Partial<ExchangeCompetence> = {}): ExchangeCompetence => ({ ...c(key, parentKey, position + 2), code: key, label, position, ...extra });
+  const row = (
+    key: string,
+    parentKey: string | null,
+    label: string,
+    position: number,
+    extra: Partial<ExchangeCompetence> = {},
+  ): ExchangeCompetence => ({ ...c(key, parentKey, position + 2), code: key, label, position, ...extra });
 
   it('inserts new keys, updates changed ones, counts the rest and merges texts per language', () => {
     let n = 0;
@@ -137,7 +173,11 @@ describe('planCompetenceUpserts', () => {
   });
 
   it('finds nothing to do when the file matches what is stored', () => {
-    const plan = planCompetenceUpserts([row('a', null, 'A', 0, { kind: 'group', description: 'oud', altLabels: ['Aa'] }), row('b', 'a', 'B', 1)], stored, () => 'never');
+    const plan = planCompetenceUpserts(
+      [row('a', null, 'A', 0, { kind: 'group', description: 'oud', altLabels: ['Aa'] }), row('b', 'a', 'B', 1)],
+      stored,
+      () => 'never',
+    );
     expect(plan).toMatchObject({ inserts: [], updates: [], unchanged: 2 });
   });
 });
@@ -158,7 +198,10 @@ describe('planRelationSync', () => {
       ],
       inFile,
     );
-    expect(plan).toEqual({ inserts: [{ fromId: 'c', toId: 'a', kind: 'broader' }], deletes: [{ fromId: 'a', toId: 'c', kind: 'related' }] });
+    expect(plan).toEqual({
+      inserts: [{ fromId: 'c', toId: 'a', kind: 'broader' }],
+      deletes: [{ fromId: 'a', toId: 'c', kind: 'related' }],
+    });
   });
 });
 

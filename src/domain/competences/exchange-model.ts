@@ -60,8 +60,7 @@ export interface ExchangeFramework {
 }
 
 export type ExchangeParseResult =
-  | { ok: true; framework: ExchangeFramework; errors: ExchangeRowError[] }
-  | { ok: false; fatal: string; errors: ExchangeRowError[] };
+  { ok: true; framework: ExchangeFramework; errors: ExchangeRowError[] } | { ok: false; fatal: string; errors: ExchangeRowError[] };
 
 /** Normalises a language tag ("nl-BE", "EN") to one of ours, or null. */
 export function toExchangeLang(tag: unknown): ExchangeLang | null {
@@ -122,7 +121,10 @@ export function finishTree(
   const reached = new Set(kept.map((c) => c.key));
   for (const c of competences) {
     if (!reached.has(c.key) && c.parentKey !== null && byKey.has(c.parentKey)) {
-      errors.push({ ...c.origin, message: `The parent "${c.parentKey}" of "${options.describe?.(c) ?? c.key}" was skipped, so this competence was skipped too.` });
+      errors.push({
+        ...c.origin,
+        message: `The parent "${c.parentKey}" of "${options.describe?.(c) ?? c.key}" was skipped, so this competence was skipped too.`,
+      });
     }
   }
   return { ok: true, competences: kept, errors };
@@ -195,7 +197,9 @@ export interface ExportFramework {
 }
 
 /** Competences in pre-order (parents before children, siblings by position then key). */
-export function preOrder<T extends { id: string; parentId: string | null; position: number; key: string }>(competences: T[]): Array<T & { depth: number }> {
+export function preOrder<T extends { id: string; parentId: string | null; position: number; key: string }>(
+  competences: T[],
+): Array<T & { depth: number }> {
   const ids = new Set(competences.map((c) => c.id));
   const children = new Map<string | null, T[]>();
   for (const c of competences) {
@@ -251,7 +255,15 @@ export interface CompetenceUpsertPlan {
 /** JSON equality that ignores the order of object keys. */
 export function sameValue(a: unknown, b: unknown): boolean {
   const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
@@ -261,7 +273,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * importing the French version of a file after the Dutch one adds French labels. Alternative
  * labels are only replaced when the file has some. Stored competences missing from the file stay.
  */
-export function planCompetenceUpserts(desired: ExchangeCompetence[], stored: StoredExchangeCompetence[], newId: () => string): CompetenceUpsertPlan {
+export function planCompetenceUpserts(
+  desired: ExchangeCompetence[],
+  stored: StoredExchangeCompetence[],
+  newId: () => string,
+): CompetenceUpsertPlan {
   const byKey = new Map(stored.map((s) => [s.key, s]));
   const idByKey = new Map(desired.map((d) => [d.key, byKey.get(d.key)?.id ?? newId()]));
   const plan: CompetenceUpsertPlan = { inserts: [], updates: [], unchanged: 0, idByKey };
@@ -301,9 +317,14 @@ export interface RelationRow {
  * (symmetric: a→b equals b→a) and 'broader' links between competences it contains; links that
  * touch a competence outside the file, and other kinds, are left alone.
  */
-export function planRelationSync(desired: RelationRow[], stored: RelationRow[], idsInFile: Set<string>): { inserts: RelationRow[]; deletes: RelationRow[] } {
+export function planRelationSync(
+  desired: RelationRow[],
+  stored: RelationRow[],
+  idsInFile: Set<string>,
+): { inserts: RelationRow[]; deletes: RelationRow[] } {
   const managed = (r: RelationRow) => (r.kind === 'related' || r.kind === 'broader') && idsInFile.has(r.fromId) && idsInFile.has(r.toId);
-  const id = (r: RelationRow) => (r.kind === 'related' ? `related|${[r.fromId, r.toId].sort().join('|')}` : `${r.kind}|${r.fromId}|${r.toId}`);
+  const id = (r: RelationRow) =>
+    r.kind === 'related' ? `related|${[r.fromId, r.toId].sort().join('|')}` : `${r.kind}|${r.fromId}|${r.toId}`;
   const want = new Map(desired.map((r) => [id(r), r]));
   const have = new Set<string>();
   const deletes: RelationRow[] = [];

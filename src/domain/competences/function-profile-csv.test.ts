@@ -26,13 +26,24 @@ describe('readCsvHeader', () => {
 describe('validateFunctionProfileCsvRow', () => {
   it('reads a competence row, defaulting importance to core', () => {
     expect(
-      validateFunctionProfileCsvRow(row({ profile: ' Lasser ', framework_key: 'esco', competence_key: 'k1', required_level: '3' }), index, rules),
+      validateFunctionProfileCsvRow(
+        row({ profile: ' Lasser ', framework_key: 'esco', competence_key: 'k1', required_level: '3' }),
+        index,
+        rules,
+      ),
     ).toEqual({
       ok: true,
       row: {
         profile: 'Lasser',
         description: '',
-        competence: { frameworkKey: 'esco', competenceKey: 'k1', requiredLevel: 3, importance: 'core', futureLevel: null, horizonYear: null },
+        competence: {
+          frameworkKey: 'esco',
+          competenceKey: 'k1',
+          requiredLevel: 3,
+          importance: 'core',
+          futureLevel: null,
+          horizonYear: null,
+        },
       },
     });
   });
@@ -59,9 +70,17 @@ describe('validateFunctionProfileCsvRow', () => {
   });
 
   it('checks levels and the horizon with CSV column names', () => {
-    const tooHigh = validateFunctionProfileCsvRow(row({ profile: 'P', framework_key: 'f', competence_key: 'k', required_level: '5' }), index, rules);
+    const tooHigh = validateFunctionProfileCsvRow(
+      row({ profile: 'P', framework_key: 'f', competence_key: 'k', required_level: '5' }),
+      index,
+      rules,
+    );
     expect(tooHigh).toEqual({ ok: false, message: 'required_level must be a level from 1 to 4' });
-    const noHorizon = validateFunctionProfileCsvRow(row({ profile: 'P', framework_key: 'f', competence_key: 'k', required_level: '2', future_level: '3' }), index, rules);
+    const noHorizon = validateFunctionProfileCsvRow(
+      row({ profile: 'P', framework_key: 'f', competence_key: 'k', required_level: '2', future_level: '3' }),
+      index,
+      rules,
+    );
     expect(noHorizon).toEqual({ ok: false, message: 'horizon_year is required when future_level is set' });
     const far = validateFunctionProfileCsvRow(
       row({ profile: 'P', framework_key: 'f', competence_key: 'k', required_level: '2', future_level: '3', horizon_year: '2099' }),

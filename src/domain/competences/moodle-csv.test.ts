@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportFramework } from './exchange-model.js';
-import { htmlToText, matchScale, MOODLE_HEADER_LABELS, MOODLE_COLUMNS, parseMoodleCsv, readCsv, readMoodleScale, writeMoodleCsv } from './moodle-csv.js';
+import {
+  htmlToText,
+  matchScale,
+  MOODLE_HEADER_LABELS,
+  MOODLE_COLUMNS,
+  parseMoodleCsv,
+  readCsv,
+  readMoodleScale,
+  writeMoodleCsv,
+} from './moodle-csv.js';
 
 const header = MOODLE_COLUMNS.map((c) => `"${MOODLE_HEADER_LABELS[c]}"`).join(',');
-const frameworkRow = ',FW-1,"Zorgkader","<p>Kader voor zorg &amp; welzijn</p>",1,"Nog niet competent,Competent","[{""scaleid"":""2""},{""id"":1,""scaledefault"":1,""proficient"":0},{""id"":2,""scaledefault"":0,""proficient"":1}]",,,,,,1,"domain,concept"';
+const frameworkRow =
+  ',FW-1,"Zorgkader","<p>Kader voor zorg &amp; welzijn</p>",1,"Nog niet competent,Competent","[{""scaleid"":""2""},{""id"":1,""scaledefault"":1,""proficient"":0},{""id"":2,""scaledefault"":0,""proficient"":1}]",,,,,,1,"domain,concept"';
 const csv = (...rows: string[]) => [header, ...rows].join('\r\n') + '\r\n';
 
 describe('readCsv', () => {
@@ -20,7 +30,13 @@ describe('readCsv', () => {
   });
 
   it('detects a semicolon delimiter and strips a byte-order mark', () => {
-    expect(readCsv('\ufeffa;b\r\n1,5;2\r\n')).toEqual({ ok: true, records: [{ cells: ['a', 'b'], line: 1 }, { cells: ['1,5', '2'], line: 2 }] });
+    expect(readCsv('\ufeffa;b\r\n1,5;2\r\n')).toEqual({
+      ok: true,
+      records: [
+        { cells: ['a', 'b'], line: 1 },
+        { cells: ['1,5', '2'], line: 2 },
+      ],
+    });
   });
 
   it('reports an unclosed quote with its line', () => {
@@ -117,7 +133,10 @@ describe('htmlToText and readMoodleScale', () => {
   });
 
   it('reads the first proficient level from the scale configuration, and survives a broken one', () => {
-    expect(readMoodleScale('a,b,c', '[{"scaleid":"3"},{"id":1,"proficient":0},{"id":2,"proficient":1},{"id":3,"proficient":1}]')).toEqual({ labels: ['a', 'b', 'c'], proficientFrom: 1 });
+    expect(readMoodleScale('a,b,c', '[{"scaleid":"3"},{"id":1,"proficient":0},{"id":2,"proficient":1},{"id":3,"proficient":1}]')).toEqual({
+      labels: ['a', 'b', 'c'],
+      proficientFrom: 1,
+    });
     expect(readMoodleScale('a,b', 'not json')).toEqual({ labels: ['a', 'b'], proficientFrom: null });
     expect(readMoodleScale('', '')).toBeNull();
   });
@@ -143,9 +162,42 @@ const framework: ExportFramework = {
     ],
   },
   competences: [
-    { id: 'id-2', key: 'V.1', code: null, parentId: 'id-1', kind: 'skill', label: { nl: 'Brand blussen' }, altLabels: {}, description: { nl: 'Met een "blustoestel", snel.' }, position: 1, updatedAt: '2024-06-01T10:00:00.000Z' },
-    { id: 'id-1', key: 'V', code: null, parentId: null, kind: 'group', label: { nl: 'Veiligheid op de werkvloer' }, altLabels: {}, description: {}, position: 0, updatedAt: '2024-06-01T10:00:00.000Z' },
-    { id: 'id-3', key: 'V,2', code: null, parentId: 'id-1', kind: 'skill', label: { en: 'First aid' }, altLabels: {}, description: {}, position: 2, updatedAt: '2024-06-01T10:00:00.000Z' },
+    {
+      id: 'id-2',
+      key: 'V.1',
+      code: null,
+      parentId: 'id-1',
+      kind: 'skill',
+      label: { nl: 'Brand blussen' },
+      altLabels: {},
+      description: { nl: 'Met een "blustoestel", snel.' },
+      position: 1,
+      updatedAt: '2024-06-01T10:00:00.000Z',
+    },
+    {
+      id: 'id-1',
+      key: 'V',
+      code: null,
+      parentId: null,
+      kind: 'group',
+      label: { nl: 'Veiligheid op de werkvloer' },
+      altLabels: {},
+      description: {},
+      position: 0,
+      updatedAt: '2024-06-01T10:00:00.000Z',
+    },
+    {
+      id: 'id-3',
+      key: 'V,2',
+      code: null,
+      parentId: 'id-1',
+      kind: 'skill',
+      label: { en: 'First aid' },
+      altLabels: {},
+      description: {},
+      position: 2,
+      updatedAt: '2024-06-01T10:00:00.000Z',
+    },
   ],
   relations: [{ fromId: 'id-2', toId: 'id-3', kind: 'related' }],
 };
@@ -154,8 +206,12 @@ describe('writeMoodleCsv', () => {
   it("writes Moodle's header, the framework row first and parents before children", () => {
     const text = writeMoodleCsv(framework, { lang: 'nl' });
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('Parent ID number,ID number,Short name,Description,Description format,Scale values,Scale configuration,Rule type (optional),Rule outcome (optional),Rule config (optional),Cross-referenced competency ID numbers,Exported ID (optional),Is framework,Taxonomy');
-    expect(lines[1]).toContain(',VEIL,Veiligheid,"Veilig werken, altijd.",2,"nog niet,met hulp,zelfstandig,vlot – ook in nieuwe situaties",');
+    expect(lines[0]).toBe(
+      'Parent ID number,ID number,Short name,Description,Description format,Scale values,Scale configuration,Rule type (optional),Rule outcome (optional),Rule config (optional),Cross-referenced competency ID numbers,Exported ID (optional),Is framework,Taxonomy',
+    );
+    expect(lines[1]).toContain(
+      ',VEIL,Veiligheid,"Veilig werken, altijd.",2,"nog niet,met hulp,zelfstandig,vlot – ook in nieuwe situaties",',
+    );
     expect(lines[1]).toContain('{""id"":3,""scaledefault"":1,""proficient"":1}');
     expect(lines[1].endsWith(',1,"domain,skill"')).toBe(true);
     expect(lines[2]).toBe(',V,Veiligheid op de werkvloer,,2,,,,0,null,,id-1,,');
@@ -177,18 +233,29 @@ describe('writeMoodleCsv', () => {
     ]);
     expect(back.framework.competences[1].description).toBe('Met een "blustoestel", snel.');
     expect(back.framework.relations).toEqual([{ fromKey: 'V.1', toKey: 'V,2', kind: 'related' }]);
-    expect(back.framework.scale).toEqual({ labels: ['nog niet', 'met hulp', 'zelfstandig', 'vlot – ook in nieuwe situaties'], proficientFrom: 2 });
+    expect(back.framework.scale).toEqual({
+      labels: ['nog niet', 'met hulp', 'zelfstandig', 'vlot – ook in nieuwe situaties'],
+      proficientFrom: 2,
+    });
   });
 });
 
 describe('matchScale', () => {
   const candidates = [
-    { key: 'two', levels: [{ nl: 'Nog niet competent', en: 'Not yet competent' }, { nl: 'Competent', en: 'Competent' }] },
+    {
+      key: 'two',
+      levels: [
+        { nl: 'Nog niet competent', en: 'Not yet competent' },
+        { nl: 'Competent', en: 'Competent' },
+      ],
+    },
     { key: 'lk', levels: [{ nl: 'nog niet' }, { nl: 'met hulp' }, { nl: 'zelfstandig' }, { nl: 'vlot, ook in nieuwe situaties' }] },
   ];
   it('matches level labels in any language, ignoring case and the comma rewrite', () => {
     expect(matchScale({ labels: ['not yet COMPETENT', 'competent'], proficientFrom: 1 }, candidates)?.key).toBe('two');
-    expect(matchScale({ labels: ['nog niet', 'met hulp', 'zelfstandig', 'vlot – ook in nieuwe situaties'], proficientFrom: 2 }, candidates)?.key).toBe('lk');
+    expect(
+      matchScale({ labels: ['nog niet', 'met hulp', 'zelfstandig', 'vlot – ook in nieuwe situaties'], proficientFrom: 2 }, candidates)?.key,
+    ).toBe('lk');
     expect(matchScale({ labels: ['a', 'b'], proficientFrom: null }, candidates)).toBeNull();
     expect(matchScale(null, candidates)).toBeNull();
   });

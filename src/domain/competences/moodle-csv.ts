@@ -146,7 +146,11 @@ export function writeCsv(rows: string[][]): string {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const normaliseHeader = (h: string) => h.toLowerCase().replace(/\(optional\)/g, '').replace(/[^a-z]/g, '');
+const normaliseHeader = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/\(optional\)/g, '')
+    .replace(/[^a-z]/g, '');
 const headerAliases: Record<string, MoodleColumn> = Object.fromEntries([
   ...MOODLE_COLUMNS.map((c) => [c, c]),
   ...MOODLE_COLUMNS.map((c) => [normaliseHeader(MOODLE_HEADER_LABELS[c]), c]),
@@ -155,7 +159,9 @@ const headerAliases: Record<string, MoodleColumn> = Object.fromEntries([
 ]);
 
 /** Column index per name. Moodle itself maps by position, so an unrecognised (e.g. translated) 14-column header falls back to Moodle's order. */
-export function readMoodleHeader(cells: string[]): { ok: true; index: Partial<Record<MoodleColumn, number>> } | { ok: false; message: string } {
+export function readMoodleHeader(
+  cells: string[],
+): { ok: true; index: Partial<Record<MoodleColumn, number>> } | { ok: false; message: string } {
   const index: Partial<Record<MoodleColumn, number>> = {};
   cells.forEach((cell, i) => {
     const column = headerAliases[normaliseHeader(cell)];
@@ -167,7 +173,10 @@ export function readMoodleHeader(cells: string[]): { ok: true; index: Partial<Re
   if (cells.length === MOODLE_COLUMNS.length && Object.keys(index).length === 0) {
     return { ok: true, index: Object.fromEntries(MOODLE_COLUMNS.map((c, i) => [c, i])) };
   }
-  return { ok: false, message: `The header misses the column(s) ${missing.join(', ')}. Expected Moodle's columns: ${MOODLE_COLUMNS.join(', ')}.` };
+  return {
+    ok: false,
+    message: `The header misses the column(s) ${missing.join(', ')}. Expected Moodle's columns: ${MOODLE_COLUMNS.join(', ')}.`,
+  };
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
@@ -285,7 +294,8 @@ export function parseMoodleCsv(text: string, options: { lang: ExchangeLang }): E
   if (!csv.ok) return { ok: false, fatal: csv.message, errors: [] };
   const [header, ...rows] = csv.records;
   if (!header) return { ok: false, fatal: 'The file is empty.', errors: [] };
-  if (rows.length > MOODLE_LIMITS.rows) return { ok: false, fatal: `The file has ${rows.length} rows; at most ${MOODLE_LIMITS.rows} are accepted.`, errors: [] };
+  if (rows.length > MOODLE_LIMITS.rows)
+    return { ok: false, fatal: `The file has ${rows.length} rows; at most ${MOODLE_LIMITS.rows} are accepted.`, errors: [] };
   const head = readMoodleHeader(header.cells);
   if (!head.ok) return { ok: false, fatal: head.message, errors: [] };
   const get = (cells: string[], column: MoodleColumn) => {
@@ -297,12 +307,21 @@ export function parseMoodleCsv(text: string, options: { lang: ExchangeLang }): E
   const frameworkRows = rows.filter((r) => truthy(get(r.cells, 'isframework')));
   if (frameworkRows.length === 0) return { ok: false, fatal: 'The file has no framework row (a row with isframework = 1).', errors: [] };
   if (frameworkRows.length > 1) {
-    return { ok: false, fatal: `The file has ${frameworkRows.length} framework rows (lines ${frameworkRows.map((r) => r.line).join(', ')}); a file holds one framework.`, errors: [] };
+    return {
+      ok: false,
+      fatal: `The file has ${frameworkRows.length} framework rows (lines ${frameworkRows.map((r) => r.line).join(', ')}); a file holds one framework.`,
+      errors: [],
+    };
   }
   const fw = frameworkRows[0].cells;
   const frameworkKey = get(fw, 'idnumber').trim();
   if (!frameworkKey) return { ok: false, fatal: `Line ${frameworkRows[0].line}: the framework row has no idnumber.`, errors: [] };
-  if (frameworkKey.length > MOODLE_LIMITS.idnumber) return { ok: false, fatal: `Line ${frameworkRows[0].line}: the framework idnumber is longer than ${MOODLE_LIMITS.idnumber} characters.`, errors: [] };
+  if (frameworkKey.length > MOODLE_LIMITS.idnumber)
+    return {
+      ok: false,
+      fatal: `Line ${frameworkRows[0].line}: the framework idnumber is longer than ${MOODLE_LIMITS.idnumber} characters.`,
+      errors: [],
+    };
   const plain = (cells: string[], column: 'description') => {
     const raw = get(cells, column);
     return get(cells, 'descriptionformat').trim() === FORMAT_HTML ? htmlToText(raw) : raw.trim();
@@ -425,7 +444,10 @@ export function writeMoodleCsv(framework: ExportFramework, options: { lang: Exch
   if (framework.scale && framework.scale.levels.length) {
     const levels = [...framework.scale.levels].sort((a, b) => a.level - b.level);
     scaleValues = levels.map((l) => moodleScaleItem(pickLocalized(l.label, lang) || String(l.level))).join(',');
-    const proficientIndex = Math.max(0, levels.findIndex((l) => l.level >= framework.scale!.proficientFrom));
+    const proficientIndex = Math.max(
+      0,
+      levels.findIndex((l) => l.level >= framework.scale!.proficientFrom),
+    );
     scaleConfiguration = JSON.stringify([
       { scaleid: framework.scale.key },
       ...levels.map((l, i) => ({ id: i + 1, scaledefault: i === proficientIndex ? 1 : 0, proficient: i >= proficientIndex ? 1 : 0 })),
@@ -461,7 +483,10 @@ export function writeMoodleCsv(framework: ExportFramework, options: { lang: Exch
       '',
       '0',
       'null',
-      [...(related.get(c.key) ?? [])].sort().map((k) => k.replace(/,/g, '%2C')).join(','),
+      [...(related.get(c.key) ?? [])]
+        .sort()
+        .map((k) => k.replace(/,/g, '%2C'))
+        .join(','),
       c.id,
       '',
       '',

@@ -50,7 +50,10 @@ describe('mergeRankedHits', () => {
   });
 
   it('keeps scores within 0..1 even for odd inputs', () => {
-    const result = mergeRankedHits([{ id: 'x', label: 'x', rank: Number.NaN, exact: true }], [{ id: 'y', label: 'y', similarity: 7 }], { query: 'q', limit: 5 });
+    const result = mergeRankedHits([{ id: 'x', label: 'x', rank: Number.NaN, exact: true }], [{ id: 'y', label: 'y', similarity: 7 }], {
+      query: 'q',
+      limit: 5,
+    });
     for (const r of result) {
       expect(r.score).toBeGreaterThanOrEqual(0);
       expect(r.score).toBeLessThanOrEqual(1);

@@ -41,11 +41,7 @@ export function scoreTrigramHit(hit: TrigramHit): number {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-export function mergeRankedHits(
-  textHits: TextHit[],
-  trigramHits: TrigramHit[],
-  options: { query: string; limit: number },
-): RankedHit[] {
+export function mergeRankedHits(textHits: TextHit[], trigramHits: TrigramHit[], options: { query: string; limit: number }): RankedHit[] {
   const query = options.query.trim().toLowerCase();
   const best = new Map<string, RankedHit & { label: string }>();
   const offer = (candidate: RankedHit & { label: string }) => {

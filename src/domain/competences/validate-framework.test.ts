@@ -177,7 +177,10 @@ describe('validateFramework', () => {
         { path: '/competences/0/children', message: 'a group needs at least one competence' },
       ]),
     );
-    expect(validateFramework({ ...valid(), competences: [] })).toEqual({ ok: false, errors: [{ path: '/competences', message: 'must be a non-empty array' }] });
+    expect(validateFramework({ ...valid(), competences: [] })).toEqual({
+      ok: false,
+      errors: [{ path: '/competences', message: 'must be a non-empty array' }],
+    });
     expect(validateFramework('nope')).toEqual({ ok: false, errors: [{ path: '', message: 'must be an object' }] });
   });
 });
@@ -207,7 +210,9 @@ describe('easy Dutch', () => {
     if (!result.ok) throw new Error('invalid');
     const [, leaf] = result.competences;
     const long = Array.from({ length: 14 }, () => 'woord').join(' ') + '.';
-    const issues = easyDutchIssues([{ ...leaf, label: { ...leaf.label, 'nl-easy': 'Ik doe iets. Echt.' }, description: { ...leaf.description, 'nl-easy': long } }]);
+    const issues = easyDutchIssues([
+      { ...leaf, label: { ...leaf.label, 'nl-easy': 'Ik doe iets. Echt.' }, description: { ...leaf.description, 'nl-easy': long } },
+    ]);
     expect(issues).toEqual([
       { path: 'g.a/label/nl-easy', message: 'has 2 sentences (at most 1)' },
       { path: 'g.a/description/nl-easy', message: 'has a sentence of 14 words (at most 12)' },

@@ -59,8 +59,7 @@ export interface FrameworkIssue {
 }
 
 export type FrameworkValidation =
-  | { ok: true; framework: FrameworkDefinition; competences: FlatCompetence[] }
-  | { ok: false; errors: FrameworkIssue[] };
+  { ok: true; framework: FrameworkDefinition; competences: FlatCompetence[] } | { ok: false; errors: FrameworkIssue[] };
 
 export const frameworkLimits = {
   keyLength: 120,
@@ -95,7 +94,8 @@ export function validateFramework(input: unknown): FrameworkValidation {
   checkTrilingual(input.title, '/title', frameworkLimits.titleLength, issue);
   checkTrilingual(input.description, '/description', frameworkLimits.frameworkDescriptionLength, issue);
   if (typeof input.version !== 'string' || input.version.trim() === '') issue('/version', 'must be a non-empty string');
-  else if (input.version.length > frameworkLimits.versionLength) issue('/version', `must be at most ${frameworkLimits.versionLength} characters`);
+  else if (input.version.length > frameworkLimits.versionLength)
+    issue('/version', `must be at most ${frameworkLimits.versionLength} characters`);
 
   const flat: FlatCompetence[] = [];
   const seen = new Map<string, string>();
@@ -128,7 +128,8 @@ export function validateFramework(input: unknown): FrameworkValidation {
       checkTrilingual(node.description, `${at}/description`, frameworkLimits.descriptionLength, issue, true);
       const altLabels = checkAltLabels(node.altLabels, `${at}/altLabels`, issue);
       const children = node.children;
-      if (node.kind === 'group' && (!Array.isArray(children) || children.length === 0)) issue(`${at}/children`, 'a group needs at least one competence');
+      if (node.kind === 'group' && (!Array.isArray(children) || children.length === 0))
+        issue(`${at}/children`, 'a group needs at least one competence');
 
       flat.push({
         key: node.key as string,
@@ -207,11 +208,13 @@ function checkAltLabels(value: unknown, path: string, issue: (p: string, m: stri
       issue(`${path}/${lang}`, 'must be a list of strings');
       continue;
     }
-    if (list.length > frameworkLimits.altLabelsPerLanguage) issue(`${path}/${lang}`, `has more than ${frameworkLimits.altLabelsPerLanguage} labels`);
+    if (list.length > frameworkLimits.altLabelsPerLanguage)
+      issue(`${path}/${lang}`, `has more than ${frameworkLimits.altLabelsPerLanguage} labels`);
     const distinct = new Set<string>();
     list.forEach((label, i) => {
       if (typeof label !== 'string' || label.trim() === '') issue(`${path}/${lang}/${i}`, 'must be a non-empty string');
-      else if (label.length > frameworkLimits.labelLength) issue(`${path}/${lang}/${i}`, `must be at most ${frameworkLimits.labelLength} characters`);
+      else if (label.length > frameworkLimits.labelLength)
+        issue(`${path}/${lang}/${i}`, `must be at most ${frameworkLimits.labelLength} characters`);
       else if (distinct.has(label.toLowerCase())) issue(`${path}/${lang}/${i}`, 'is listed twice');
       else distinct.add(label.toLowerCase());
     });
@@ -229,10 +232,12 @@ export function plainLanguageIssues(competences: FlatCompetence[], maxWords = 25
   for (const c of competences) {
     for (const lang of frameworkLanguages) {
       const sentences = splitSentences(c.description[lang]);
-      if (sentences.length > 2) issues.push({ path: `${c.key}/description/${lang}`, message: `has ${sentences.length} sentences (at most 2)` });
+      if (sentences.length > 2)
+        issues.push({ path: `${c.key}/description/${lang}`, message: `has ${sentences.length} sentences (at most 2)` });
       for (const s of sentences) {
         const words = s.split(/\s+/).filter(Boolean).length;
-        if (words > maxWords) issues.push({ path: `${c.key}/description/${lang}`, message: `has a sentence of ${words} words (at most ${maxWords})` });
+        if (words > maxWords)
+          issues.push({ path: `${c.key}/description/${lang}`, message: `has a sentence of ${words} words (at most ${maxWords})` });
       }
     }
   }
@@ -246,14 +251,19 @@ export function plainLanguageIssues(competences: FlatCompetence[], maxWords = 25
 export function easyDutchIssues(competences: FlatCompetence[], maxWords = 12): FrameworkIssue[] {
   const issues: FrameworkIssue[] = [];
   for (const c of competences) {
-    for (const [field, most] of [['label', 1], ['description', 2]] as const) {
+    for (const [field, most] of [
+      ['label', 1],
+      ['description', 2],
+    ] as const) {
       const text = c[field][EASY_DUTCH];
       if (text === undefined) continue;
       const sentences = splitSentences(text);
-      if (sentences.length > most) issues.push({ path: `${c.key}/${field}/${EASY_DUTCH}`, message: `has ${sentences.length} sentences (at most ${most})` });
+      if (sentences.length > most)
+        issues.push({ path: `${c.key}/${field}/${EASY_DUTCH}`, message: `has ${sentences.length} sentences (at most ${most})` });
       for (const s of sentences) {
         const words = s.split(/\s+/).filter(Boolean).length;
-        if (words > maxWords) issues.push({ path: `${c.key}/${field}/${EASY_DUTCH}`, message: `has a sentence of ${words} words (at most ${maxWords})` });
+        if (words > maxWords)
+          issues.push({ path: `${c.key}/${field}/${EASY_DUTCH}`, message: `has a sentence of ${words} words (at most ${maxWords})` });
       }
     }
   }

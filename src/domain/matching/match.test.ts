@@ -27,7 +27,16 @@ const prefs = { today, languages: ['nl'] };
 describe('scoreOffer (domain-rules §8)', () => {
   it('worked example: coverage = Σ weight · min(1, level/required) / Σ weight', () => {
     // digital to level 2 of 3 → 4 · 2/3; dutch to level 3 of 2 → 2 · 1; safety uncovered.
-    const r = scoreOffer(gaps, offer({ competences: [{ competenceId: 'digital', level: 2 }, { competenceId: 'dutch', level: 3 }] }), prefs);
+    const r = scoreOffer(
+      gaps,
+      offer({
+        competences: [
+          { competenceId: 'digital', level: 2 },
+          { competenceId: 'dutch', level: 3 },
+        ],
+      }),
+      prefs,
+    );
     if (!('score' in r)) throw new Error(`excluded: ${r.reason}`);
     expect(r.coverage).toBeCloseTo((4 * (2 / 3) + 2) / 7, 4);
     expect(r.score).toBe(r.coverage); // free, 8 km, classroom: nothing reduces it
@@ -37,7 +46,11 @@ describe('scoreOffer (domain-rules §8)', () => {
   });
 
   it('soft factors multiply the score and are named in the explanation', () => {
-    const r = scoreOffer(gaps, offer({ competences: [{ competenceId: 'digital', level: 3 }], distanceKm: 30, priceCents: 45_000, fundingCents: 20_000 }), { ...prefs, preferredFormat: 'online' });
+    const r = scoreOffer(
+      gaps,
+      offer({ competences: [{ competenceId: 'digital', level: 3 }], distanceKm: 30, priceCents: 45_000, fundingCents: 20_000 }),
+      { ...prefs, preferredFormat: 'online' },
+    );
     if (!('score' in r)) throw new Error('excluded');
     expect(r.coverage).toBeCloseTo(4 / 7, 4);
     expect(r.reductions).toEqual([
@@ -57,12 +70,30 @@ describe('scoreOffer (domain-rules §8)', () => {
   it('hard filters exclude: language, accessibility, no open edition, budget, nothing covered', () => {
     const tagged = { competences: [{ competenceId: 'digital', level: 3 }] };
     expect(scoreOffer(gaps, offer({ ...tagged, languages: ['fr'] }), prefs)).toEqual({ offerId: 'o1', reason: 'language' });
-    expect(scoreOffer(gaps, offer(tagged), { ...prefs, accessibilityNeeds: ['wheelchair'] })).toEqual({ offerId: 'o1', reason: 'accessibility' });
-    expect(scoreOffer(gaps, offer({ ...tagged, editions: [{ ...edition, freeSeats: 0 }] }), prefs)).toEqual({ offerId: 'o1', reason: 'no_edition' });
-    expect(scoreOffer(gaps, offer({ ...tagged, editions: [{ ...edition, enrolmentDeadline: '2026-11-01' }] }), prefs)).toEqual({ offerId: 'o1', reason: 'no_edition' });
-    expect(scoreOffer(gaps, offer({ ...tagged, editions: [{ ...edition, startsOn: '2026-10-01' }] }), prefs)).toEqual({ offerId: 'o1', reason: 'no_edition' });
-    expect(scoreOffer(gaps, offer({ ...tagged, priceCents: 80_000 }), { ...prefs, budgetCapCents: 50_000 })).toEqual({ offerId: 'o1', reason: 'budget' });
-    expect(scoreOffer(gaps, offer({ competences: [{ competenceId: 'numeracy', level: 3 }] }), prefs)).toEqual({ offerId: 'o1', reason: 'no_coverage' });
+    expect(scoreOffer(gaps, offer(tagged), { ...prefs, accessibilityNeeds: ['wheelchair'] })).toEqual({
+      offerId: 'o1',
+      reason: 'accessibility',
+    });
+    expect(scoreOffer(gaps, offer({ ...tagged, editions: [{ ...edition, freeSeats: 0 }] }), prefs)).toEqual({
+      offerId: 'o1',
+      reason: 'no_edition',
+    });
+    expect(scoreOffer(gaps, offer({ ...tagged, editions: [{ ...edition, enrolmentDeadline: '2026-11-01' }] }), prefs)).toEqual({
+      offerId: 'o1',
+      reason: 'no_edition',
+    });
+    expect(scoreOffer(gaps, offer({ ...tagged, editions: [{ ...edition, startsOn: '2026-10-01' }] }), prefs)).toEqual({
+      offerId: 'o1',
+      reason: 'no_edition',
+    });
+    expect(scoreOffer(gaps, offer({ ...tagged, priceCents: 80_000 }), { ...prefs, budgetCapCents: 50_000 })).toEqual({
+      offerId: 'o1',
+      reason: 'budget',
+    });
+    expect(scoreOffer(gaps, offer({ competences: [{ competenceId: 'numeracy', level: 3 }] }), prefs)).toEqual({
+      offerId: 'o1',
+      reason: 'no_coverage',
+    });
   });
 
   it('untagged offers match through text search, at half weight and marked as text match', () => {
@@ -78,7 +109,13 @@ describe('rankOffers', () => {
     const offers = [
       offer({ id: 'late', competences: [{ competenceId: 'digital', level: 3 }], editions: [{ ...edition, startsOn: '2027-03-01' }] }),
       offer({ id: 'early', competences: [{ competenceId: 'digital', level: 3 }] }),
-      offer({ id: 'best', competences: [{ competenceId: 'digital', level: 3 }, { competenceId: 'dutch', level: 2 }] }),
+      offer({
+        id: 'best',
+        competences: [
+          { competenceId: 'digital', level: 3 },
+          { competenceId: 'dutch', level: 2 },
+        ],
+      }),
       offer({ id: 'french', languages: ['fr'], competences: [{ competenceId: 'digital', level: 3 }] }),
     ];
     const { recommendations, excluded } = rankOffers(gaps, offers, prefs);

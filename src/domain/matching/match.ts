@@ -84,7 +84,8 @@ export function priceFactor(priceAfterFundingCents: number): number {
   return priceAfterFundingCents === 0 ? 1 : priceAfterFundingCents <= 10_000 ? 0.95 : priceAfterFundingCents <= 50_000 ? 0.85 : 0.7;
 }
 
-const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function weight(g: Gap): number {
   return g.gap * (g.importance ? importanceWeight[g.importance] : 1);
@@ -96,7 +97,13 @@ export function scoreOffer(gaps: readonly Gap[], offer: Offer, prefs: MatchPrefe
   if (!needs.every((n) => offer.accessibility.includes(n))) return { offerId: offer.id, reason: 'accessibility' };
   const last = addDays(prefs.today, prefs.horizonDays ?? 365);
   const open = offer.editions
-    .filter((e) => e.freeSeats > 0 && e.startsOn >= prefs.today && e.startsOn <= last && (e.enrolmentDeadline === null || e.enrolmentDeadline >= prefs.today))
+    .filter(
+      (e) =>
+        e.freeSeats > 0 &&
+        e.startsOn >= prefs.today &&
+        e.startsOn <= last &&
+        (e.enrolmentDeadline === null || e.enrolmentDeadline >= prefs.today),
+    )
     .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   if (open.length === 0) return { offerId: offer.id, reason: 'no_edition' };
   const priceAfterFundingCents = Math.max(0, offer.priceCents - (offer.fundingCents ?? 0));
@@ -152,7 +159,12 @@ export function isRecommendation(r: Recommendation | Exclusion): r is Recommenda
 }
 
 /** Ranks offers: score, then earliest edition, then lower price, then id — a total, stable order. */
-export function rankOffers(gaps: readonly Gap[], offers: readonly Offer[], prefs: MatchPreferences, limit = 20): { recommendations: Recommendation[]; excluded: Exclusion[] } {
+export function rankOffers(
+  gaps: readonly Gap[],
+  offers: readonly Offer[],
+  prefs: MatchPreferences,
+  limit = 20,
+): { recommendations: Recommendation[]; excluded: Exclusion[] } {
   const recommendations: Recommendation[] = [];
   const excluded: Exclusion[] = [];
   for (const offer of offers) {

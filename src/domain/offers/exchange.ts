@@ -76,7 +76,8 @@ export function readOfferCsvHeader(record: string[]): { ok: true; index: HeaderI
     else if (name) unknown.push(raw);
   });
   const missing = REQUIRED.filter((c) => index[c] === undefined);
-  if (missing.length) return { ok: false, message: `The header misses the column(s) ${missing.join(', ')}; see docs/api.md for the columns.` };
+  if (missing.length)
+    return { ok: false, message: `The header misses the column(s) ${missing.join(', ')}; see docs/api.md for the columns.` };
   if (unknown.length) return { ok: false, message: `Unknown column(s) in the header: ${unknown.join(', ')}.` };
   return { ok: true, index };
 }
@@ -128,7 +129,10 @@ function integer(value: string): number | null {
  * One CSV data row → an exchange offer, or every problem of the row (column: message). Only the
  * shape is checked here; the rules (rules.ts) and the database keys are checked by the caller.
  */
-export function parseOfferCsvRow(record: string[], index: HeaderIndex): { ok: true; offer: ExchangeOffer } | { ok: false; message: string } {
+export function parseOfferCsvRow(
+  record: string[],
+  index: HeaderIndex,
+): { ok: true; offer: ExchangeOffer } | { ok: false; message: string } {
   const cell = (c: OfferCsvColumn) => unguard(index[c] === undefined ? '' : (record[index[c]!] ?? '').trim());
   const problems: string[] = [];
   const number = (c: OfferCsvColumn, required: boolean): number | null => {
@@ -162,7 +166,10 @@ export function parseOfferCsvRow(record: string[], index: HeaderIndex): { ok: tr
     else competences.push({ key: m[1].trim(), level: Number(m[2]) });
   }
   const editions: ExchangeEdition[] = [];
-  for (const token of cell('editions').split(';').map((t) => t.trim()).filter(Boolean)) {
+  for (const token of cell('editions')
+    .split(';')
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const parts = token.split('/').map((p) => p.trim());
     const capacity = parts[2] ? integer(parts[2]) : null;
     if (parts.length < 3 || parts.length > 4 || capacity === null) {
@@ -177,7 +184,11 @@ export function parseOfferCsvRow(record: string[], index: HeaderIndex): { ok: tr
     ok: true,
     offer: {
       code,
-      title: { nl: cell('title_nl'), ...(optional('title_fr') ? { fr: cell('title_fr') } : {}), ...(optional('title_en') ? { en: cell('title_en') } : {}) },
+      title: {
+        nl: cell('title_nl'),
+        ...(optional('title_fr') ? { fr: cell('title_fr') } : {}),
+        ...(optional('title_en') ? { en: cell('title_en') } : {}),
+      },
       description: {
         nl: cell('description_nl'),
         ...(optional('description_fr') ? { fr: cell('description_fr') } : {}),
@@ -228,7 +239,9 @@ export function offerToCsvRow(o: ExchangeOffer & { status: string }): string[] {
     o.credential ?? '',
     o.accessibility.join(';'),
     o.competences.map((c) => `${c.key}:${c.level}`).join(';'),
-    o.editions.map((e) => [e.startsOn, e.endsOn, String(e.capacity), ...(e.enrolmentDeadline ? [e.enrolmentDeadline] : [])].join('/')).join(';'),
+    o.editions
+      .map((e) => [e.startsOn, e.endsOn, String(e.capacity), ...(e.enrolmentDeadline ? [e.enrolmentDeadline] : [])].join('/'))
+      .join(';'),
     o.status,
   ];
 }

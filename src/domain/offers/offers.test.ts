@@ -18,7 +18,13 @@ describe('postcodes', () => {
 
 describe('editions', () => {
   const today = '2030-03-01';
-  const edition = { startsOn: '2030-03-10', endsOn: '2030-03-20', capacity: 12, enrolmentDeadline: '2030-03-05', sessions: [{ date: '2030-03-10', from: '09:00', to: '12:00' }] };
+  const edition = {
+    startsOn: '2030-03-10',
+    endsOn: '2030-03-20',
+    capacity: 12,
+    enrolmentDeadline: '2030-03-05',
+    sessions: [{ date: '2030-03-10', from: '09:00', to: '12:00' }],
+  };
   it('accepts a coming edition', () => expect(validateEdition(edition, { today })).toEqual([]));
   it('refuses a start in the past on create, but not an unchanged start on update', () => {
     const past = { ...edition, startsOn: '2030-02-01', enrolmentDeadline: null, sessions: [] };
@@ -54,7 +60,10 @@ describe('offer fields', () => {
     recognitions: ['opleidingscheques'],
     accessibility: ['wheelchair'],
   };
-  const context = { isKnownRecognition: (k: string) => k === 'opleidingscheques', isKnownPostcode: (p: string) => placeOfPostcode(p) !== null };
+  const context = {
+    isKnownRecognition: (k: string) => k === 'opleidingscheques',
+    isKnownPostcode: (p: string) => placeOfPostcode(p) !== null,
+  };
   it('accepts a complete offer', () => expect(validateOfferFields(offer, context)).toEqual([]));
   it('names every bad field', () => {
     const bad: OfferFields = {
@@ -81,7 +90,8 @@ describe('offer fields', () => {
       '/accessibility/0',
     ]);
   });
-  it('lets online offers go without a postcode', () => expect(validateOfferFields({ ...offer, format: 'online', postcode: null }, context)).toEqual([]));
+  it('lets online offers go without a postcode', () =>
+    expect(validateOfferFields({ ...offer, format: 'online', postcode: null }, context)).toEqual([]));
   it('publishes only with a confirmed competence', () => {
     expect(publishProblems({ status: 'draft', confirmedCompetences: 0 })[0].path).toBe('/competences');
     expect(publishProblems({ status: 'archived', confirmedCompetences: 1 })).toEqual([]);
@@ -140,6 +150,9 @@ describe('CSV exchange', () => {
   });
   it('refuses a header without the required columns', () => {
     expect(readOfferCsvHeader(['code', 'title_nl'])).toMatchObject({ ok: false });
-    expect(readOfferCsvHeader([...OFFER_CSV_COLUMNS, 'extra'])).toMatchObject({ ok: false, message: 'Unknown column(s) in the header: extra.' });
+    expect(readOfferCsvHeader([...OFFER_CSV_COLUMNS, 'extra'])).toMatchObject({
+      ok: false,
+      message: 'Unknown column(s) in the header: extra.',
+    });
   });
 });

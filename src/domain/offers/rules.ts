@@ -53,19 +53,24 @@ export function validateEdition(
   const problems: Problem[] = [];
   if (!isIsoDate(e.startsOn)) problems.push({ path: '/startsOn', message: 'must be a date (YYYY-MM-DD)' });
   if (!isIsoDate(e.endsOn)) problems.push({ path: '/endsOn', message: 'must be a date (YYYY-MM-DD)' });
-  if (e.enrolmentDeadline !== null && !isIsoDate(e.enrolmentDeadline)) problems.push({ path: '/enrolmentDeadline', message: 'must be a date (YYYY-MM-DD)' });
+  if (e.enrolmentDeadline !== null && !isIsoDate(e.enrolmentDeadline))
+    problems.push({ path: '/enrolmentDeadline', message: 'must be a date (YYYY-MM-DD)' });
   if (problems.length) return problems;
   const startChanged = !context.before || context.before.startsOn !== e.startsOn;
-  if (startChanged && e.startsOn < context.today) problems.push({ path: '/startsOn', message: `must not be in the past (today is ${context.today})` });
+  if (startChanged && e.startsOn < context.today)
+    problems.push({ path: '/startsOn', message: `must not be in the past (today is ${context.today})` });
   if (e.endsOn < e.startsOn) problems.push({ path: '/endsOn', message: 'must be on or after startsOn' });
-  if (e.enrolmentDeadline !== null && e.enrolmentDeadline > e.startsOn) problems.push({ path: '/enrolmentDeadline', message: 'must be on or before startsOn' });
-  if (!Number.isInteger(e.capacity) || e.capacity < 1) problems.push({ path: '/capacity', message: 'must be a whole number of at least 1' });
+  if (e.enrolmentDeadline !== null && e.enrolmentDeadline > e.startsOn)
+    problems.push({ path: '/enrolmentDeadline', message: 'must be on or before startsOn' });
+  if (!Number.isInteger(e.capacity) || e.capacity < 1)
+    problems.push({ path: '/capacity', message: 'must be a whole number of at least 1' });
   else if (context.before && e.capacity < context.before.enrolledCount) {
     problems.push({ path: '/capacity', message: `must not be below the ${context.before.enrolledCount} seats already taken` });
   }
   e.sessions.forEach((s, i) => {
     if (!isIsoDate(s.date)) problems.push({ path: `/sessions/${i}/date`, message: 'must be a date (YYYY-MM-DD)' });
-    else if (s.date < e.startsOn || s.date > e.endsOn) problems.push({ path: `/sessions/${i}/date`, message: 'must lie between startsOn and endsOn' });
+    else if (s.date < e.startsOn || s.date > e.endsOn)
+      problems.push({ path: `/sessions/${i}/date`, message: 'must lie between startsOn and endsOn' });
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.from)) problems.push({ path: `/sessions/${i}/from`, message: 'must be a time (HH:MM)' });
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(s.to)) problems.push({ path: `/sessions/${i}/to`, message: 'must be a time (HH:MM)' });
     else if (s.to <= s.from) problems.push({ path: `/sessions/${i}/to`, message: 'must be after from' });
@@ -88,30 +93,42 @@ export interface OfferFields {
 }
 
 /** Field rules beyond the JSON schema (shared by the API, the CSV and the JSON import). */
-export function validateOfferFields(o: OfferFields, context: { isKnownRecognition: (key: string) => boolean; isKnownPostcode: (postcode: string) => boolean }): Problem[] {
+export function validateOfferFields(
+  o: OfferFields,
+  context: { isKnownRecognition: (key: string) => boolean; isKnownPostcode: (postcode: string) => boolean },
+): Problem[] {
   const problems: Problem[] = [];
   if (!o.title.nl?.trim()) problems.push({ path: '/title/nl', message: 'is required' });
   if (!o.description.nl?.trim()) problems.push({ path: '/description/nl', message: 'is required' });
   if (!o.languages.length) problems.push({ path: '/languages', message: 'needs at least one language' });
   o.languages.forEach((l, i) => {
-    if (!LANGUAGE_PATTERN.test(l)) problems.push({ path: `/languages/${i}`, message: 'must be a two-letter ISO 639-1 code such as nl, fr or en' });
+    if (!LANGUAGE_PATTERN.test(l))
+      problems.push({ path: `/languages/${i}`, message: 'must be a two-letter ISO 639-1 code such as nl, fr or en' });
   });
   if (new Set(o.languages).size !== o.languages.length) problems.push({ path: '/languages', message: 'lists a language twice' });
-  if (!(OFFER_FORMATS as readonly string[]).includes(o.format)) problems.push({ path: '/format', message: `must be one of ${OFFER_FORMATS.join(', ')}` });
-  if (o.postcode !== null && !context.isKnownPostcode(o.postcode)) problems.push({ path: '/postcode', message: 'must be a Belgian postcode of 4 digits' });
+  if (!(OFFER_FORMATS as readonly string[]).includes(o.format))
+    problems.push({ path: '/format', message: `must be one of ${OFFER_FORMATS.join(', ')}` });
+  if (o.postcode !== null && !context.isKnownPostcode(o.postcode))
+    problems.push({ path: '/postcode', message: 'must be a Belgian postcode of 4 digits' });
   if (o.postcode === null && needsPostcode(o.format)) problems.push({ path: '/postcode', message: `is required for format ${o.format}` });
-  if (!Number.isInteger(o.durationMinutes) || o.durationMinutes <= 0) problems.push({ path: '/durationMinutes', message: 'must be a whole number above 0' });
-  if (!Number.isInteger(o.priceCents) || o.priceCents < 0) problems.push({ path: '/priceCents', message: 'must be a whole number of cents, 0 or more' });
-  if (o.level !== null && (!Number.isInteger(o.level) || o.level < MIN_LEVEL || o.level > MAX_LEVEL)) problems.push({ path: '/level', message: `must be ${MIN_LEVEL} to ${MAX_LEVEL}` });
+  if (!Number.isInteger(o.durationMinutes) || o.durationMinutes <= 0)
+    problems.push({ path: '/durationMinutes', message: 'must be a whole number above 0' });
+  if (!Number.isInteger(o.priceCents) || o.priceCents < 0)
+    problems.push({ path: '/priceCents', message: 'must be a whole number of cents, 0 or more' });
+  if (o.level !== null && (!Number.isInteger(o.level) || o.level < MIN_LEVEL || o.level > MAX_LEVEL))
+    problems.push({ path: '/level', message: `must be ${MIN_LEVEL} to ${MAX_LEVEL}` });
   for (const [axis, value] of Object.entries(o.characteristics)) {
-    if (!(CHARACTERISTIC_AXES as readonly string[]).includes(axis)) problems.push({ path: `/characteristics/${axis}`, message: 'is not an allowed field' });
-    else if (!Number.isInteger(value) || value! < -2 || value! > 2) problems.push({ path: `/characteristics/${axis}`, message: 'must be a whole number from -2 to 2' });
+    if (!(CHARACTERISTIC_AXES as readonly string[]).includes(axis))
+      problems.push({ path: `/characteristics/${axis}`, message: 'is not an allowed field' });
+    else if (!Number.isInteger(value) || value! < -2 || value! > 2)
+      problems.push({ path: `/characteristics/${axis}`, message: 'must be a whole number from -2 to 2' });
   }
   o.recognitions.forEach((r, i) => {
     if (!context.isKnownRecognition(r)) problems.push({ path: `/recognitions/${i}`, message: `"${r}" is not a known funding instrument` });
   });
   o.accessibility.forEach((a, i) => {
-    if (!(ACCESSIBILITY as readonly string[]).includes(a)) problems.push({ path: `/accessibility/${i}`, message: `must be one of ${ACCESSIBILITY.join(', ')}` });
+    if (!(ACCESSIBILITY as readonly string[]).includes(a))
+      problems.push({ path: `/accessibility/${i}`, message: `must be one of ${ACCESSIBILITY.join(', ')}` });
   });
   return problems;
 }

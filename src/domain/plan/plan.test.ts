@@ -62,7 +62,16 @@ describe('funding hints', () => {
     coverageShare: 0.5,
     capPerParticipantCents: 25_000,
   };
-  const action = { actionKind: 'external_offer' as const, recognitions: ['opleidingscheques'], employerKind: 'employer', employees: 120, participantTargetGroups: ['target_group_employee'], hours: 12, participants: 4, costCents: 240_000 };
+  const action = {
+    actionKind: 'external_offer' as const,
+    recognitions: ['opleidingscheques'],
+    employerKind: 'employer',
+    employees: 120,
+    participantTargetGroups: ['target_group_employee'],
+    hours: 12,
+    participants: 4,
+    costCents: 240_000,
+  };
 
   it('likely when every condition is met; estimate capped per participant', () => {
     // half of €2,400 = €1,200, but at most €250 × 4 = €1,000
@@ -75,12 +84,25 @@ describe('funding hints', () => {
     expect(hint.checks).toContainEqual({ condition: 'recognition', met: false });
   });
   it('check when data to decide is missing', () => {
-    const kmo: FundingInstrument = { key: 'kmo-portefeuille', name: { nl: 'KMO-portefeuille' }, conditions: { maxEmployees: 250 }, coverageShare: 0.3, capPerActionCents: null };
+    const kmo: FundingInstrument = {
+      key: 'kmo-portefeuille',
+      name: { nl: 'KMO-portefeuille' },
+      conditions: { maxEmployees: 250 },
+      coverageShare: 0.3,
+      capPerActionCents: null,
+    };
     expect(fundingHint(kmo, { ...action, employees: null })).toMatchObject({ verdict: 'check', estimatedCents: 72_000 });
     expect(fundingHint(kmo, { ...action, employees: 400 }).verdict).toBe('no');
   });
   it('instruments paid per hour estimate hours × rate × participants, within the cap', () => {
-    const leave: FundingInstrument = { key: 'vlaams-opleidingsverlof', name: { nl: 'Vlaams Opleidingsverlof' }, conditions: {}, coverageShare: 0, amountPerHourCents: 2_130, capPerParticipantCents: 125 * 2_130 };
+    const leave: FundingInstrument = {
+      key: 'vlaams-opleidingsverlof',
+      name: { nl: 'Vlaams Opleidingsverlof' },
+      conditions: {},
+      coverageShare: 0,
+      amountPerHourCents: 2_130,
+      capPerParticipantCents: 125 * 2_130,
+    };
     // 12 h × €21.30 × 4 participants
     expect(fundingHint(leave, action).estimatedCents).toBe(102_240);
     expect(fundingHint(leave, { ...action, hours: 200, participants: 1 }).estimatedCents).toBe(125 * 2_130);

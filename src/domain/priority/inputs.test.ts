@@ -4,7 +4,12 @@ import { suggestCoreTask, suggestFairness, suggestInvestment } from './score.js'
 
 describe('mostCommonImportance', () => {
   it('takes the most common importance among the people concerned', () => {
-    expect(mostCommonImportance(['core', 'supporting', 'supporting', null])).toEqual({ importance: 'supporting', core: 1, supporting: 2, absent: 1 });
+    expect(mostCommonImportance(['core', 'supporting', 'supporting', null])).toEqual({
+      importance: 'supporting',
+      core: 1,
+      supporting: 2,
+      absent: 1,
+    });
     expect(mostCommonImportance([null, null, 'core'])?.importance).toBeNull();
   });
 
@@ -66,7 +71,10 @@ describe('effortPerParticipant', () => {
   });
 
   it('spreads a fixed cost over one participant when none are planned', () => {
-    expect(effortPerParticipant([{ costPerParticipantCents: 0, fixedCostCents: 5_000, participants: 0, durationMinutes: 0 }])).toEqual({ costPerParticipantCents: 5_000, hours: 0 });
+    expect(effortPerParticipant([{ costPerParticipantCents: 0, fixedCostCents: 5_000, participants: 0, durationMinutes: 0 }])).toEqual({
+      costPerParticipantCents: 5_000,
+      hours: 0,
+    });
   });
 
   it('is unknown without actions, and feeds the investment suggestion', () => {

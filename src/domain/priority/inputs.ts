@@ -12,7 +12,9 @@ export type Importance = 'core' | 'supporting' | null;
  * Ties go to the more important value (core › supporting › absent): a competence that is core for
  * half the group counts as core. No people → undefined (nothing to suggest from).
  */
-export function mostCommonImportance(importances: readonly Importance[]): { importance: Importance; core: number; supporting: number; absent: number } | undefined {
+export function mostCommonImportance(
+  importances: readonly Importance[],
+): { importance: Importance; core: number; supporting: number; absent: number } | undefined {
   if (importances.length === 0) return undefined;
   const core = importances.filter((i) => i === 'core').length;
   const supporting = importances.filter((i) => i === 'supporting').length;

@@ -16,20 +16,42 @@ const s = (score: number, origin: 'suggested' | 'override' | 'manual' = 'suggest
 
 describe('priority (domain-rules §6)', () => {
   it('is the plain mean with the default weights', () => {
-    const scores: Scores = { investment: s(4), urgency: s(5), success: s(3), fairness: s(5), feasibility: s(5), core_task: s(5), strategic_fit: s(2) };
+    const scores: Scores = {
+      investment: s(4),
+      urgency: s(5),
+      success: s(3),
+      fairness: s(5),
+      feasibility: s(5),
+      core_task: s(5),
+      strategic_fit: s(2),
+    };
     // (4+5+3+5+5+5+2)/7 = 29/7 = 4.142857…
     expect(priority(scores)).toMatchObject({ value: 4.14, missing: [] });
   });
 
   it('applies organisation weights: Σ wᵢ·sᵢ / Σ wᵢ', () => {
-    const scores: Scores = { investment: s(1), urgency: s(5), success: s(3), fairness: s(3), feasibility: s(3), core_task: s(5), strategic_fit: s(3) };
+    const scores: Scores = {
+      investment: s(1),
+      urgency: s(5),
+      success: s(3),
+      fairness: s(3),
+      feasibility: s(3),
+      core_task: s(5),
+      strategic_fit: s(3),
+    };
     const weights = { ...defaultWeights, urgency: 3, investment: 0 };
     // investment weight 0 drops out: (3·5 + 3 + 3 + 3 + 5 + 3) / (3+1+1+1+1+1) = 32/8 = 4
-    expect(priority(scores, weights)).toMatchObject({ value: 4, counted: ['urgency', 'success', 'fairness', 'feasibility', 'core_task', 'strategic_fit'] });
+    expect(priority(scores, weights)).toMatchObject({
+      value: 4,
+      counted: ['urgency', 'success', 'fairness', 'feasibility', 'core_task', 'strategic_fit'],
+    });
   });
 
   it('leaves missing criteria out of both sums instead of guessing', () => {
-    expect(priority({ urgency: s(5), core_task: s(3) })).toMatchObject({ value: 4, missing: ['investment', 'success', 'fairness', 'feasibility', 'strategic_fit'] });
+    expect(priority({ urgency: s(5), core_task: s(3) })).toMatchObject({
+      value: 4,
+      missing: ['investment', 'success', 'fairness', 'feasibility', 'strategic_fit'],
+    });
     expect(priority({})).toMatchObject({ value: null });
   });
 
@@ -52,9 +74,22 @@ describe('priority (domain-rules §6)', () => {
 });
 
 describe('ranking', () => {
-  const need = (id: string, p: number | null, urgency: number | null, people: number, title = id) => ({ id, priority: p, urgency, people, title });
+  const need = (id: string, p: number | null, urgency: number | null, people: number, title = id) => ({
+    id,
+    priority: p,
+    urgency,
+    people,
+    title,
+  });
   it('breaks ties on urgency, then people concerned, then title; unknown priority last', () => {
-    const ranked = [need('a', 3.5, 2, 10), need('b', 4, 1, 3), need('c', 3.5, 4, 2), need('d', null, 5, 50), need('e', 3.5, 4, 9), need('f', 3.5, 4, 9, 'Aa')].sort(compareByPriority);
+    const ranked = [
+      need('a', 3.5, 2, 10),
+      need('b', 4, 1, 3),
+      need('c', 3.5, 4, 2),
+      need('d', null, 5, 50),
+      need('e', 3.5, 4, 9),
+      need('f', 3.5, 4, 9, 'Aa'),
+    ].sort(compareByPriority);
     expect(ranked.map((n) => n.id)).toEqual(['b', 'f', 'e', 'c', 'a', 'd']);
   });
 });
@@ -85,9 +120,15 @@ describe('suggested scores', () => {
 
   it('urgency from the nearest of deadline and prognosis horizon', () => {
     const now = new Date('2026-11-23T00:00:00Z');
-    expect(suggestUrgency({ now, deadline: new Date('2027-01-15T00:00:00Z'), atRiskHorizonYear: null })).toEqual({ score: 5, reason: 'urgency.deadline' });
+    expect(suggestUrgency({ now, deadline: new Date('2027-01-15T00:00:00Z'), atRiskHorizonYear: null })).toEqual({
+      score: 5,
+      reason: 'urgency.deadline',
+    });
     expect(suggestUrgency({ now, deadline: null, atRiskHorizonYear: 2028 })).toEqual({ score: 2, reason: 'urgency.prognosis' });
-    expect(suggestUrgency({ now, deadline: new Date('2027-09-01T00:00:00Z'), atRiskHorizonYear: 2028 })).toEqual({ score: 3, reason: 'urgency.deadline' });
+    expect(suggestUrgency({ now, deadline: new Date('2027-09-01T00:00:00Z'), atRiskHorizonYear: 2028 })).toEqual({
+      score: 3,
+      reason: 'urgency.deadline',
+    });
     expect(suggestUrgency({ now, deadline: new Date('2026-10-01T00:00:00Z'), atRiskHorizonYear: null })?.score).toBe(5);
     expect(suggestUrgency({ now, deadline: null, atRiskHorizonYear: 2031 })?.score).toBe(1);
     expect(suggestUrgency({ now, deadline: null, atRiskHorizonYear: null })).toBeNull();

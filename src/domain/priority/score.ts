@@ -9,7 +9,15 @@ export const priorityCriteria = ['investment', 'urgency', 'success', 'fairness',
 export type PriorityCriterion = (typeof priorityCriteria)[number];
 
 export type Weights = Record<PriorityCriterion, number>;
-export const defaultWeights: Weights = { investment: 1, urgency: 1, success: 1, fairness: 1, feasibility: 1, core_task: 1, strategic_fit: 1 };
+export const defaultWeights: Weights = {
+  investment: 1,
+  urgency: 1,
+  success: 1,
+  fairness: 1,
+  feasibility: 1,
+  core_task: 1,
+  strategic_fit: 1,
+};
 
 export interface CriterionScore {
   score: number;
@@ -72,7 +80,10 @@ export function priority(scores: Scores, weights: Weights = defaultWeights): Pri
 }
 
 /** Ranking: priority (unknown last), then urgency, then more people concerned, then title. Stable and total. */
-export function compareByPriority<T extends { priority: number | null; urgency: number | null; people: number; title: string; id: string }>(a: T, b: T): number {
+export function compareByPriority<T extends { priority: number | null; urgency: number | null; people: number; title: string; id: string }>(
+  a: T,
+  b: T,
+): number {
   const p = (b.priority ?? -1) - (a.priority ?? -1);
   if (p !== 0) return p;
   const u = (b.urgency ?? 0) - (a.urgency ?? 0);
@@ -122,7 +133,8 @@ export const FAIRNESS_BAND = 0.5;
  */
 export function suggestFairness(affectedMedianHours: number | null, organisationMedianHours: number | null): Suggestion | null {
   if (affectedMedianHours === null || organisationMedianHours === null) return null;
-  if (organisationMedianHours === 0) return affectedMedianHours === 0 ? { score: 3, reason: 'fairness.around_median' } : { score: 1, reason: 'fairness.well_above' };
+  if (organisationMedianHours === 0)
+    return affectedMedianHours === 0 ? { score: 3, reason: 'fairness.around_median' } : { score: 1, reason: 'fairness.well_above' };
   if (affectedMedianHours <= organisationMedianHours * (1 - FAIRNESS_BAND)) return { score: 5, reason: 'fairness.well_below' };
   if (affectedMedianHours >= organisationMedianHours * (1 + FAIRNESS_BAND)) return { score: 1, reason: 'fairness.well_above' };
   return { score: 3, reason: 'fairness.around_median' };
@@ -146,7 +158,9 @@ function monthsUntil(now: Date, then: Date): number {
  * No deadline and no risk → null (no suggestion).
  */
 export function suggestUrgency(input: UrgencyInput): Suggestion | null {
-  const dates = [input.deadline, input.atRiskHorizonYear === null ? null : new Date(Date.UTC(input.atRiskHorizonYear, 0, 1))].filter((d): d is Date => d !== null);
+  const dates = [input.deadline, input.atRiskHorizonYear === null ? null : new Date(Date.UTC(input.atRiskHorizonYear, 0, 1))].filter(
+    (d): d is Date => d !== null,
+  );
   if (dates.length === 0) return null;
   const nearest = dates.reduce((a, b) => (a.getTime() <= b.getTime() ? a : b));
   const months = monthsUntil(input.now, nearest);
@@ -164,7 +178,8 @@ export const HOUR_COST_CENTS = 4_000;
  */
 export function suggestInvestment(costPerParticipantCents: number | null, hours: number | null): Suggestion | null {
   if (costPerParticipantCents === null && hours === null) return null;
-  if ((costPerParticipantCents ?? 0) < 0 || (hours ?? 0) < 0) throw new PriorityInputError('/estimatedCost', 'Cost and hours cannot be negative.');
+  if ((costPerParticipantCents ?? 0) < 0 || (hours ?? 0) < 0)
+    throw new PriorityInputError('/estimatedCost', 'Cost and hours cannot be negative.');
   const effort = (costPerParticipantCents ?? 0) + (hours ?? 0) * HOUR_COST_CENTS;
   const score = effort <= 15_000 ? 5 : effort <= 40_000 ? 4 : effort <= 100_000 ? 3 : effort <= 250_000 ? 2 : 1;
   return { score, reason: 'investment.effort' };

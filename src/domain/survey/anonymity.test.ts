@@ -6,11 +6,20 @@ describe('groupAttributes', () => {
     expect(
       groupAttributes({ teamId: 't', functionProfileId: 'p', targetGroup: 'supervisory_staff', plannedExitDate: '2029-06-30' }),
     ).toEqual({ teamId: 't', functionProfileId: 'p', targetGroup: 'supervisory_staff', exitYear: 2029 });
-    expect(groupAttributes({ teamId: null, functionProfileId: null, targetGroup: 'other_staff', plannedExitDate: null }).exitYear).toBeNull();
+    expect(
+      groupAttributes({ teamId: null, functionProfileId: null, targetGroup: 'other_staff', plannedExitDate: null }).exitYear,
+    ).toBeNull();
   });
 
   it('has no field that could name the person', () => {
-    const person = { teamId: 't', functionProfileId: 'p', targetGroup: 'other_staff' as const, plannedExitDate: null, id: 'x', displayName: 'An' };
+    const person = {
+      teamId: 't',
+      functionProfileId: 'p',
+      targetGroup: 'other_staff' as const,
+      plannedExitDate: null,
+      id: 'x',
+      displayName: 'An',
+    };
     expect(Object.keys(groupAttributes(person)).sort()).toEqual(['exitYear', 'functionProfileId', 'targetGroup', 'teamId']);
   });
 });

@@ -17,7 +17,10 @@ describe('checkAnswer (default scale 0–4)', () => {
   });
 
   it('needs exactly one of a level and "I don\'t know"', () => {
-    expect(checkAnswer({}, 4)).toEqual({ ok: false, problems: [{ path: '/body/level', message: 'choose a level, or send dontKnow: true' }] });
+    expect(checkAnswer({}, 4)).toEqual({
+      ok: false,
+      problems: [{ path: '/body/level', message: 'choose a level, or send dontKnow: true' }],
+    });
     expect(checkAnswer({ level: 1, dontKnow: true }, 4)).toMatchObject({ ok: false, problems: [{ path: '/body/dontKnow' }] });
   });
 });

@@ -28,12 +28,21 @@ describe('classifyTriage (domain-rules §5)', () => {
   });
 
   it('knowledge = yes but no wish to learn → unclear (a conversation first)', () => {
-    expect(classifyTriage(input({ knowledge_skills: 'yes' }, 'no'))).toMatchObject({ classification: 'unclear', reason: 'knowledge_without_wish' });
-    expect(classifyTriage(input({ knowledge_skills: 'yes' }, 'unknown'))).toMatchObject({ classification: 'unclear', reason: 'knowledge_without_wish' });
+    expect(classifyTriage(input({ knowledge_skills: 'yes' }, 'no'))).toMatchObject({
+      classification: 'unclear',
+      reason: 'knowledge_without_wish',
+    });
+    expect(classifyTriage(input({ knowledge_skills: 'yes' }, 'unknown'))).toMatchObject({
+      classification: 'unclear',
+      reason: 'knowledge_without_wish',
+    });
   });
 
   it('knowledge unknown → unclear, even with other causes', () => {
-    expect(classifyTriage(input({ knowledge_skills: 'unknown', resources: 'yes' }))).toMatchObject({ classification: 'unclear', reason: 'knowledge_unknown' });
+    expect(classifyTriage(input({ knowledge_skills: 'unknown', resources: 'yes' }))).toMatchObject({
+      classification: 'unclear',
+      reason: 'knowledge_unknown',
+    });
   });
 
   it('knowledge = no and no other cause answered yes → unclear', () => {

@@ -45,7 +45,9 @@ export const actionForFactor: Record<Exclude<GilbertFactor, 'knowledge_skills'>,
 
 export function classifyTriage(input: TriageInput): TriageResult {
   const knowledge = input.factors.knowledge_skills;
-  const otherCauses = gilbertFactors.filter((f): f is Exclude<GilbertFactor, 'knowledge_skills'> => f !== 'knowledge_skills' && input.factors[f] === 'yes');
+  const otherCauses = gilbertFactors.filter(
+    (f): f is Exclude<GilbertFactor, 'knowledge_skills'> => f !== 'knowledge_skills' && input.factors[f] === 'yes',
+  );
 
   if (knowledge === 'yes' && input.wishToLearn === 'yes') {
     return { classification: 'training_need', proposedActions: [], reason: 'knowledge_and_wish' };

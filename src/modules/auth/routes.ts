@@ -21,12 +21,16 @@ export function authRoutes(service: AuthService, options: { loginPerMinute: numb
       },
     );
 
-    app.post('/auth/logout', { schema: { operationId: 'logOut', tags: ['auth'], response: { 204: Type.Null() } } }, async (request, reply) => {
-      const actor = requireActor(request.actor);
-      await service.logOut({ actor, tokenHash: request.session!.tokenHash, ip: request.ip });
-      clearSessionCookie(request, reply);
-      return reply.code(204).send(null);
-    });
+    app.post(
+      '/auth/logout',
+      { schema: { operationId: 'logOut', tags: ['auth'], response: { 204: Type.Null() } } },
+      async (request, reply) => {
+        const actor = requireActor(request.actor);
+        await service.logOut({ actor, tokenHash: request.session!.tokenHash, ip: request.ip });
+        clearSessionCookie(request, reply);
+        return reply.code(204).send(null);
+      },
+    );
 
     app.get('/auth/session', { schema: { operationId: 'getSession', tags: ['auth'], response: { 200: SessionView } } }, async (request) =>
       service.describeSession(requireActor(request.actor), request.session!.csrfToken),
@@ -44,9 +48,13 @@ export function authRoutes(service: AuthService, options: { loginPerMinute: numb
       },
     );
 
-    app.put('/auth/locale', { schema: { operationId: 'setLocale', tags: ['auth'], body: LocaleBody, response: { 204: Type.Null() } } }, async (request, reply) => {
-      await service.setLocale({ actor: requireActor(request.actor), locale: request.body.locale });
-      return reply.code(204).send(null);
-    });
+    app.put(
+      '/auth/locale',
+      { schema: { operationId: 'setLocale', tags: ['auth'], body: LocaleBody, response: { 204: Type.Null() } } },
+      async (request, reply) => {
+        await service.setLocale({ actor: requireActor(request.actor), locale: request.body.locale });
+        return reply.code(204).send(null);
+      },
+    );
   };
 }

@@ -11,7 +11,11 @@ export function frameworkExchangeRoutes(service: FrameworkExchangeService): Fast
     // Scoped to this plugin: CSV bodies, and JSON bodies up to 10 MB (the app's default is smaller).
     app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: EXCHANGE_BODY_LIMIT }, (_request, body, done) => done(null, body));
     app.removeContentTypeParser('application/json');
-    app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: EXCHANGE_BODY_LIMIT }, app.getDefaultJsonParser('error', 'error'));
+    app.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: EXCHANGE_BODY_LIMIT },
+      app.getDefaultJsonParser('error', 'error'),
+    );
 
     app.post(
       '/organisations/:orgId/framework-imports',
@@ -20,7 +24,8 @@ export function frameworkExchangeRoutes(service: FrameworkExchangeService): Fast
         schema: {
           operationId: 'importFramework',
           tags,
-          description: 'Imports a Moodle competency-framework CSV (text/csv, format=moodle) or a CASE 1.1 package (application/json, format=case) as a framework of the organisation. See docs/api.md, "Framework exchange formats".',
+          description:
+            'Imports a Moodle competency-framework CSV (text/csv, format=moodle) or a CASE 1.1 package (application/json, format=case) as a framework of the organisation. See docs/api.md, "Framework exchange formats".',
           consumes: ['text/csv', 'application/json'],
           params: OrgParams,
           querystring: ImportQuery,
@@ -45,13 +50,17 @@ export function frameworkExchangeRoutes(service: FrameworkExchangeService): Fast
         schema: {
           operationId: 'exportFramework',
           tags,
-          description: 'The framework as a Moodle competency-framework CSV (format=moodle) or a CASE 1.1 package (format=case), texts in lang.',
+          description:
+            'The framework as a Moodle competency-framework CSV (format=moodle) or a CASE 1.1 package (format=case), texts in lang.',
           params: ExportParams,
           querystring: ExportQuery,
           response: {
             200: {
               description: 'The file, with a Content-Disposition filename',
-              content: { 'text/csv': { schema: Type.String() }, 'application/json': { schema: Type.Object({}, { additionalProperties: true }) } },
+              content: {
+                'text/csv': { schema: Type.String() },
+                'application/json': { schema: Type.Object({}, { additionalProperties: true }) },
+              },
             },
           },
         },

@@ -12,7 +12,10 @@ export const ExchangeLang = Type.Union([Type.Literal('nl'), Type.Literal('fr'), 
 export const ImportQuery = Type.Object(
   {
     format: ExchangeFormat,
-    lang: Type.Optional({ ...ExchangeLang, description: 'Language of the texts in the file (CASE: used when the items and document name none)' }),
+    lang: Type.Optional({
+      ...ExchangeLang,
+      description: 'Language of the texts in the file (CASE: used when the items and document name none)',
+    }),
   },
   { additionalProperties: false },
 );
@@ -33,7 +36,10 @@ export const CasePackageBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const ImportBody = Type.Union([Type.String({ maxLength: EXCHANGE_BODY_LIMIT, description: 'Moodle CSV (text/csv)' }), CasePackageBody]);
+export const ImportBody = Type.Union([
+  Type.String({ maxLength: EXCHANGE_BODY_LIMIT, description: 'Moodle CSV (text/csv)' }),
+  CasePackageBody,
+]);
 
 export const ImportRowError = Type.Object({
   line: Type.Optional(Type.Integer({ description: 'Moodle CSV: 1-based line of the file (header = 1)' })),

@@ -54,7 +54,11 @@ export interface ExportedFile {
 }
 
 const unsupported = (detail: string) =>
-  new AppError('request.unsupported_media_type', { status: 415, detail, errors: [{ path: '/headers/content-type', message: 'does not match the format' }] });
+  new AppError('request.unsupported_media_type', {
+    status: 415,
+    detail,
+    errors: [{ path: '/headers/content-type', message: 'does not match the format' }],
+  });
 
 /** Frameworks an organisation imports get its slug in front of the source's key, so two organisations can import the same file. */
 export const importedFrameworkKey = (orgSlug: string, sourceKey: string) => `${orgSlug}:${sourceKey}`;
@@ -90,7 +94,11 @@ export function createFrameworkExchangeService({ db }: { db: Db }) {
       const who = options.trusted ? null : requireOrgPermission(options.actor, 'import:run', organisationId);
       const parsed = parse(format, options.body, lang);
       if (!parsed.ok) {
-        throw new AppError('import.invalid_file', { status: 400, detail: parsed.fatal, errors: [{ path: '/body', message: parsed.fatal }] });
+        throw new AppError('import.invalid_file', {
+          status: 400,
+          detail: parsed.fatal,
+          errors: [{ path: '/body', message: parsed.fatal }],
+        });
       }
       const source = parsed.framework;
       return db.transaction(async (tx) => {
@@ -98,7 +106,8 @@ export function createFrameworkExchangeService({ db }: { db: Db }) {
         if (!org) throw notFound('organisation');
         const key = importedFrameworkKey(org.slug, source.key);
         const existing = await q.findFramework(tx, { key });
-        if (existing && existing.organisationId !== org.id) throw conflict(`The framework key "${key}" is taken by another framework.`, '/body');
+        if (existing && existing.organisationId !== org.id)
+          throw conflict(`The framework key "${key}" is taken by another framework.`, '/body');
         const { scale, matched, scales } = await resolveScale(tx, org.id, parsed);
 
         const title = { ...(existing?.title ?? {}), [source.lang]: source.title };
@@ -108,7 +117,8 @@ export function createFrameworkExchangeService({ db }: { db: Db }) {
         const version = source.version ?? existing?.version ?? null;
         let frameworkId: string;
         if (!existing) {
-          frameworkId = (await q.insertFramework(tx, { key, organisationId: org.id, title, description, source: format, version, scaleId })).id;
+          frameworkId = (await q.insertFramework(tx, { key, organisationId: org.id, title, description, source: format, version, scaleId }))
+            .id;
         } else {
           frameworkId = existing.id;
           const before = { title: existing.title, description: existing.description, version: existing.version, scaleId: existing.scaleId };
@@ -121,7 +131,11 @@ export function createFrameworkExchangeService({ db }: { db: Db }) {
         await q.insertCompetences(tx, frameworkId, plan.inserts);
         for (const row of plan.updates) await q.updateCompetence(tx, row);
 
-        const desired = source.relations.map((r) => ({ fromId: plan.idByKey.get(r.fromKey)!, toId: plan.idByKey.get(r.toKey)!, kind: r.kind }));
+        const desired = source.relations.map((r) => ({
+          fromId: plan.idByKey.get(r.fromKey)!,
+          toId: plan.idByKey.get(r.toKey)!,
+          kind: r.kind,
+        }));
         const relationPlan = planRelationSync(desired, await q.listFrameworkRelations(tx, frameworkId), new Set(plan.idByKey.values()));
         await q.deleteRelations(tx, relationPlan.deletes);
         await q.insertRelations(tx, relationPlan.inserts);
@@ -141,7 +155,15 @@ export function createFrameworkExchangeService({ db }: { db: Db }) {
           organisationId: org.id,
           subject: key,
           ip: options.ip,
-          detail: { format, lang, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged, errors: result.errors.length, via: who ? 'api' : 'cli' },
+          detail: {
+            format,
+            lang,
+            inserted: result.inserted,
+            updated: result.updated,
+            unchanged: result.unchanged,
+            errors: result.errors.length,
+            via: who ? 'api' : 'cli',
+          },
         });
         return result;
       });
@@ -178,17 +200,30 @@ export function createFrameworkExchangeService({ db }: { db: Db }) {
           competences: rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
           relations: await q.listRelationsTouching(tx, framework.id),
         };
-        const base = sourceKey.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'framework';
+        const base =
+          sourceKey
+            .replace(/[^A-Za-z0-9._-]+/g, '-')
+            .replace(/^-+|-+$/g, '')
+            .slice(0, 100) || 'framework';
         const baseUrl = options.baseUrl.replace(/\/+$/, '');
         const file: ExportedFile =
           options.format === 'moodle'
-            ? { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: writeMoodleCsv(model, { lang: options.lang }), frameworkKey: framework.key }
+            ? {
+                filename: `${base}.csv`,
+                contentType: 'text/csv; charset=utf-8',
+                body: writeMoodleCsv(model, { lang: options.lang }),
+                frameworkKey: framework.key,
+              }
             : {
                 filename: `${base}.case.json`,
                 contentType: 'application/json; charset=utf-8',
                 // Compact: a package repeats its links per item, and 5 000 items already take ~9 MB.
                 body: JSON.stringify(
-                  writeCasePackage(model, { lang: options.lang, baseUrl, packageUrl: `${baseUrl}/api/frameworks/${framework.id}/export?format=case&lang=${options.lang}` }),
+                  writeCasePackage(model, {
+                    lang: options.lang,
+                    baseUrl,
+                    packageUrl: `${baseUrl}/api/frameworks/${framework.id}/export?format=case&lang=${options.lang}`,
+                  }),
                 ),
                 frameworkKey: framework.key,
               };

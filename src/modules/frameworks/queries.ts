@@ -131,7 +131,14 @@ export async function insertFramework(db: Executor, values: typeof frameworks.$i
 export async function listChildren(db: Executor, frameworkId: string, parentId: string | null) {
   const childCount = sql<number>`(select count(*) from competences ch where ch.parent_id = "competences"."id")::int`;
   const rows = await db
-    .select({ id: competences.id, key: competences.key, kind: competences.kind, label: competences.label, code: competences.code, childCount })
+    .select({
+      id: competences.id,
+      key: competences.key,
+      kind: competences.kind,
+      label: competences.label,
+      code: competences.code,
+      childCount,
+    })
     .from(competences)
     .where(and(eq(competences.frameworkId, frameworkId), parentId ? eq(competences.parentId, parentId) : isNull(competences.parentId)))
     .orderBy(asc(competences.position), sql`coalesce(${competences.label}->>'nl', ${competences.label}->>'en', '')`, asc(competences.key));
@@ -166,7 +173,12 @@ export async function searchCompetencesFullText(
   const driving = input.prefix ? sql`to_tsquery(${config}::regconfig, ${input.prefix})` : exactQuery;
   const rank = sql<number>`ts_rank(${vector}, ${driving}, 32)`;
   const rows = await db
-    .select({ id: competences.id, label: sql<string>`coalesce(${competences.label}->>${input.lang}, '')`, rank, exact: sql<boolean>`${vector} @@ ${exactQuery}` })
+    .select({
+      id: competences.id,
+      label: sql<string>`coalesce(${competences.label}->>${input.lang}, '')`,
+      rank,
+      exact: sql<boolean>`${vector} @@ ${exactQuery}`,
+    })
     .from(competences)
     .where(and(sql`${vector} @@ ${driving}`, inArray(competences.frameworkId, input.frameworkIds)))
     .orderBy(desc(rank), asc(competences.id))
@@ -271,7 +283,10 @@ export async function findCompetenceOccupations(db: Executor, competenceId: stri
     .from(occupationCompetences)
     .innerJoin(occupations, eq(occupations.id, occupationCompetences.occupationId))
     .where(eq(occupationCompetences.competenceId, competenceId))
-    .orderBy(sql`case when ${occupationCompetences.relation} = 'essential' then 0 else 1 end`, sql`coalesce(${occupations.label}->>'nl', '')`)
+    .orderBy(
+      sql`case when ${occupationCompetences.relation} = 'essential' then 0 else 1 end`,
+      sql`coalesce(${occupations.label}->>'nl', '')`,
+    )
     .limit(limit);
 }
 
@@ -289,7 +304,12 @@ export async function findRelatedCompetences(db: Executor, scope: VisibilityScop
     .from(competenceRelations)
     .innerJoin(competences, sql`${competences.id} = ${other}`)
     .innerJoin(frameworks, eq(frameworks.id, competences.frameworkId))
-    .where(and(or(eq(competenceRelations.fromId, competenceId), eq(competenceRelations.toId, competenceId)), visibleTo(frameworks.organisationId, scope)))
+    .where(
+      and(
+        or(eq(competenceRelations.fromId, competenceId), eq(competenceRelations.toId, competenceId)),
+        visibleTo(frameworks.organisationId, scope),
+      ),
+    )
     .orderBy(asc(competenceRelations.kind), sql`coalesce(${competences.label}->>'nl', '')`)
     .limit(limit);
   return rows.map(({ outgoing, ...r }) => ({ ...r, direction: outgoing ? ('outgoing' as const) : ('incoming' as const) }));
@@ -334,12 +354,18 @@ export async function isSelfOrDescendant(db: Executor, id: string, candidateId: 
 }
 
 export async function countChildren(db: Executor, id: string) {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(competences).where(eq(competences.parentId, id));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(competences)
+    .where(eq(competences.parentId, id));
   return Number(row.n);
 }
 
 export async function countProfileUses(db: Executor, id: string) {
-  const rows = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from function_profile_competences where competence_id = ${id}`);
+  const rows = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from function_profile_competences where competence_id = ${id}`,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -350,7 +376,12 @@ export async function searchOccupationsFullText(db: Executor, input: { exact: st
   const driving = input.prefix ? sql`to_tsquery('dutch'::regconfig, ${input.prefix})` : exactQuery;
   const rank = sql<number>`ts_rank(${occupations.searchNl}, ${driving}, 32)`;
   const rows = await db
-    .select({ id: occupations.id, label: sql<string>`coalesce(${occupations.label}->>'nl', '')`, rank, exact: sql<boolean>`${occupations.searchNl} @@ ${exactQuery}` })
+    .select({
+      id: occupations.id,
+      label: sql<string>`coalesce(${occupations.label}->>'nl', '')`,
+      rank,
+      exact: sql<boolean>`${occupations.searchNl} @@ ${exactQuery}`,
+    })
     .from(occupations)
     .where(sql`${occupations.searchNl} @@ ${driving}`)
     .orderBy(desc(rank), asc(occupations.id))

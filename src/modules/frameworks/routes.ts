@@ -42,12 +42,27 @@ export function frameworkRoutes(service: FrameworksService): FastifyPluginAsyncT
     );
     app.get(
       '/frameworks/:id/children',
-      { schema: { operationId: 'listFrameworkChildren', tags, params: FrameworkParams, querystring: ChildrenQuery, response: { 200: Type.Array(TreeNodeView) } } },
+      {
+        schema: {
+          operationId: 'listFrameworkChildren',
+          tags,
+          params: FrameworkParams,
+          querystring: ChildrenQuery,
+          response: { 200: Type.Array(TreeNodeView) },
+        },
+      },
       (request) => service.listChildren(request.actor, request.params.id, request.query.parentId),
     );
     app.get(
       '/competences',
-      { schema: { operationId: 'searchCompetences', tags, querystring: CompetenceSearchQuery, response: { 200: Type.Array(CompetenceSearchResult) } } },
+      {
+        schema: {
+          operationId: 'searchCompetences',
+          tags,
+          querystring: CompetenceSearchQuery,
+          response: { 200: Type.Array(CompetenceSearchResult) },
+        },
+      },
       (request) => service.searchCompetences(request.actor, request.query),
     );
     app.get(
@@ -58,12 +73,21 @@ export function frameworkRoutes(service: FrameworksService): FastifyPluginAsyncT
     app.get('/scales', { schema: { operationId: 'listScales', tags, response: { 200: Type.Array(ScaleView) } } }, (request) =>
       service.listScales(request.actor),
     );
-    app.get('/scales/:id', { schema: { operationId: 'getScale', tags, params: FrameworkParams, response: { 200: ScaleView } } }, (request) =>
-      service.getScale(request.actor, request.params.id),
+    app.get(
+      '/scales/:id',
+      { schema: { operationId: 'getScale', tags, params: FrameworkParams, response: { 200: ScaleView } } },
+      (request) => service.getScale(request.actor, request.params.id),
     );
     app.get(
       '/occupations',
-      { schema: { operationId: 'searchOccupations', tags, querystring: OccupationSearchQuery, response: { 200: Type.Array(OccupationSearchResult) } } },
+      {
+        schema: {
+          operationId: 'searchOccupations',
+          tags,
+          querystring: OccupationSearchQuery,
+          response: { 200: Type.Array(OccupationSearchResult) },
+        },
+      },
       (request) => service.searchOccupations(request.actor, request.query),
     );
     app.get(
@@ -75,19 +99,44 @@ export function frameworkRoutes(service: FrameworksService): FastifyPluginAsyncT
     // An organisation's own frameworks. Public frameworks are read-only over HTTP.
     app.post(
       '/organisations/:orgId/frameworks',
-      { schema: { operationId: 'createOwnFramework', tags, params: OrgParams, body: CreateFrameworkBody, response: { 201: FrameworkDetail } } },
+      {
+        schema: {
+          operationId: 'createOwnFramework',
+          tags,
+          params: OrgParams,
+          body: CreateFrameworkBody,
+          response: { 201: FrameworkDetail },
+        },
+      },
       async (request, reply) => reply.code(201).send(await service.createFramework(request.actor, request.params.orgId, request.body)),
     );
     app.post(
       '/organisations/:orgId/frameworks/:id/competences',
-      { schema: { operationId: 'addOwnCompetence', tags, params: OrgFrameworkParams, body: CreateCompetenceBody, response: { 201: CompetenceWriteView } } },
+      {
+        schema: {
+          operationId: 'addOwnCompetence',
+          tags,
+          params: OrgFrameworkParams,
+          body: CreateCompetenceBody,
+          response: { 201: CompetenceWriteView },
+        },
+      },
       async (request, reply) =>
         reply.code(201).send(await service.addCompetence(request.actor, request.params.orgId, request.params.id, request.body)),
     );
     app.patch(
       '/organisations/:orgId/frameworks/:id/competences/:competenceId',
-      { schema: { operationId: 'updateOwnCompetence', tags, params: OrgCompetenceParams, body: UpdateCompetenceBody, response: { 200: CompetenceWriteView } } },
-      (request) => service.updateCompetence(request.actor, request.params.orgId, request.params.id, request.params.competenceId, request.body),
+      {
+        schema: {
+          operationId: 'updateOwnCompetence',
+          tags,
+          params: OrgCompetenceParams,
+          body: UpdateCompetenceBody,
+          response: { 200: CompetenceWriteView },
+        },
+      },
+      (request) =>
+        service.updateCompetence(request.actor, request.params.orgId, request.params.id, request.params.competenceId, request.body),
     );
     app.delete(
       '/organisations/:orgId/frameworks/:id/competences/:competenceId',

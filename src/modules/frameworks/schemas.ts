@@ -162,7 +162,12 @@ export const CompetenceDetail = Type.Object({
   children: Type.Array(Type.Object({ id: Uuid, label: LocalizedTextView, kind: CompetenceKind })),
   /** At most 50, essential first. */
   occupations: Type.Array(
-    Type.Object({ id: Uuid, key: Type.String(), label: LocalizedTextView, relation: Type.Union([Type.Literal('essential'), Type.Literal('optional')]) }),
+    Type.Object({
+      id: Uuid,
+      key: Type.String(),
+      label: LocalizedTextView,
+      relation: Type.Union([Type.Literal('essential'), Type.Literal('optional')]),
+    }),
   ),
   /** competence_relations in both directions, at most 50. */
   relatedCompetences: Type.Array(

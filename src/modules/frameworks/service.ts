@@ -107,9 +107,18 @@ export function createFrameworksService({ db }: { db: Db }) {
       // scans when it already found a page of results halves the common query's time.
       // The trigram index covers the Dutch label only; French and English rely on full text.
       const needTrigram = lang === 'nl' && search.trigram && textHits.length < limit;
-      const trigramHits = needTrigram ? await q.searchCompetencesTrigram(db, { text: search.trigram!, frameworkIds, limit: candidates, enough: limit }) : [];
+      const trigramHits = needTrigram
+        ? await q.searchCompetencesTrigram(db, { text: search.trigram!, frameworkIds, limit: candidates, enough: limit })
+        : [];
       const ranked = mergeRankedHits(textHits, trigramHits, { query: search.words.join(' '), limit });
-      const cards = new Map((await q.findCompetenceCards(db, ranked.map((r) => r.id))).map((c) => [c.id, c]));
+      const cards = new Map(
+        (
+          await q.findCompetenceCards(
+            db,
+            ranked.map((r) => r.id),
+          )
+        ).map((c) => [c.id, c]),
+      );
       return ranked.flatMap((hit) => {
         const card = cards.get(hit.id);
         if (!card) return [];
@@ -174,14 +183,37 @@ export function createFrameworksService({ db }: { db: Db }) {
       const lang: Lang = query.lang ?? 'nl';
       const limit = query.limit ?? 20;
       const search = buildSearchQuery(query.q);
-      const textHits = search.exact ? await q.searchOccupationsFullText(db, { exact: search.exact, prefix: search.prefix, limit: limit * CANDIDATES_PER_RESULT }) : [];
+      const textHits = search.exact
+        ? await q.searchOccupationsFullText(db, { exact: search.exact, prefix: search.prefix, limit: limit * CANDIDATES_PER_RESULT })
+        : [];
       const fuzzyHits =
-        search.trigram && textHits.length < limit ? await q.searchOccupationsFuzzy(db, { text: search.trigram, lang, limit: limit * CANDIDATES_PER_RESULT }) : [];
+        search.trigram && textHits.length < limit
+          ? await q.searchOccupationsFuzzy(db, { text: search.trigram, lang, limit: limit * CANDIDATES_PER_RESULT })
+          : [];
       const ranked = mergeRankedHits(textHits, fuzzyHits, { query: search.words.join(' '), limit });
-      const rows = new Map((await q.findOccupations(db, ranked.map((r) => r.id))).map((o) => [o.id, o]));
+      const rows = new Map(
+        (
+          await q.findOccupations(
+            db,
+            ranked.map((r) => r.id),
+          )
+        ).map((o) => [o.id, o]),
+      );
       return ranked.flatMap((hit) => {
         const o = rows.get(hit.id);
-        return o ? [{ id: o.id, key: o.key, code: o.code, iscoCode: o.iscoCode, label: pickLocalized(o.label, lang), score: hit.score, matchedBy: hit.matchedBy }] : [];
+        return o
+          ? [
+              {
+                id: o.id,
+                key: o.key,
+                code: o.code,
+                iscoCode: o.iscoCode,
+                label: pickLocalized(o.label, lang),
+                score: hit.score,
+                matchedBy: hit.matchedBy,
+              },
+            ]
+          : [];
       });
     },
 
@@ -215,7 +247,8 @@ export function createFrameworksService({ db }: { db: Db }) {
         scaleId = (await q.findScaleByKey(db, DEFAULT_SCALE_KEY))?.id;
       }
       // Shipped reference frameworks (lk-…, esco-…) are loaded by key at every start: reserve them.
-      if (/^(lk|esco)-/.test(input.key)) throw badRequest('/body/key', 'keys starting with "lk-" or "esco-" are reserved for reference frameworks');
+      if (/^(lk|esco)-/.test(input.key))
+        throw badRequest('/body/key', 'keys starting with "lk-" or "esco-" are reserved for reference frameworks');
       if (await q.frameworkKeyExists(db, input.key)) throw conflict('A framework with this key exists already.', '/body/key');
       const id = await q.insertFramework(db, {
         key: input.key,
@@ -230,14 +263,21 @@ export function createFrameworksService({ db }: { db: Db }) {
       return { ...framework, scale: scale ?? null };
     },
 
-    async addCompetence(actor: Actor | null, orgId: string, frameworkId: string, input: CreateCompetenceBody): Promise<CompetenceWriteView> {
+    async addCompetence(
+      actor: Actor | null,
+      orgId: string,
+      frameworkId: string,
+      input: CreateCompetenceBody,
+    ): Promise<CompetenceWriteView> {
       await ownFramework(actor, orgId, frameworkId);
       if (input.parentId && !(await q.findCompetenceInFramework(db, frameworkId, input.parentId))) {
         throw badRequest('/body/parentId', 'is not a competence of this framework');
       }
-      if (!input.label.nl && !input.label.fr && !input.label.en) throw badRequest('/body/label', 'needs a label in at least one of nl, fr, en');
+      if (!input.label.nl && !input.label.fr && !input.label.en)
+        throw badRequest('/body/label', 'needs a label in at least one of nl, fr, en');
       return db.transaction(async (tx) => {
-        if (await q.competenceKeyExists(tx, frameworkId, input.key)) throw conflict('This framework has a competence with this key already.', '/body/key');
+        if (await q.competenceKeyExists(tx, frameworkId, input.key))
+          throw conflict('This framework has a competence with this key already.', '/body/key');
         const [row] = await tx
           .insert(competences)
           .values({
@@ -270,15 +310,18 @@ export function createFrameworksService({ db }: { db: Db }) {
         const changes: Partial<typeof competences.$inferInsert> = {};
         if (input.parentId !== undefined && input.parentId !== current.parentId) {
           if (input.parentId !== null) {
-            if (!(await q.findCompetenceInFramework(tx, frameworkId, input.parentId))) throw badRequest('/body/parentId', 'is not a competence of this framework');
-            if (await q.isSelfOrDescendant(tx, competenceId, input.parentId)) throw badRequest('/body/parentId', 'would put the competence below itself');
+            if (!(await q.findCompetenceInFramework(tx, frameworkId, input.parentId)))
+              throw badRequest('/body/parentId', 'is not a competence of this framework');
+            if (await q.isSelfOrDescendant(tx, competenceId, input.parentId))
+              throw badRequest('/body/parentId', 'would put the competence below itself');
           }
           changes.parentId = input.parentId;
           changes.position = await q.nextPosition(tx, frameworkId, input.parentId);
         }
         if (input.kind !== undefined) changes.kind = input.kind;
         if (input.label !== undefined) {
-          if (!input.label.nl && !input.label.fr && !input.label.en) throw badRequest('/body/label', 'needs a label in at least one of nl, fr, en');
+          if (!input.label.nl && !input.label.fr && !input.label.en)
+            throw badRequest('/body/label', 'needs a label in at least one of nl, fr, en');
           changes.label = input.label;
         }
         if (input.altLabels !== undefined) changes.altLabels = input.altLabels;
@@ -295,7 +338,8 @@ export function createFrameworksService({ db }: { db: Db }) {
       await db.transaction(async (tx) => {
         const current = await q.findCompetenceInFramework(tx, frameworkId, competenceId);
         if (!current) throw notFound('competence');
-        if ((await q.countChildren(tx, competenceId)) > 0) throw conflict('The competence has child competences; move or delete them first.');
+        if ((await q.countChildren(tx, competenceId)) > 0)
+          throw conflict('The competence has child competences; move or delete them first.');
         const uses = await q.countProfileUses(tx, competenceId);
         if (uses > 0) throw conflict(`The competence is used in ${uses} function profile(s); remove it there first.`);
         await tx.delete(competences).where(eq(competences.id, competenceId));

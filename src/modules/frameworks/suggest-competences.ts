@@ -27,11 +27,22 @@ export async function suggestCompetencesForText(
   const query = buildSuggestionQuery(input.text);
   if (!query) return [];
   const frameworkIds = await visibleFrameworkIds(tx, { orgIds: [input.organisationId] });
-  const everywhere = await searchCompetencesFullText(tx, { lang: 'nl', exact: query.any, prefix: query.anyPrefix, frameworkIds, limit: CANDIDATES });
+  const everywhere = await searchCompetencesFullText(tx, {
+    lang: 'nl',
+    exact: query.any,
+    prefix: query.anyPrefix,
+    frameworkIds,
+    limit: CANDIDATES,
+  });
   const used = input.searchUsed ? await input.searchUsed({ exact: query.any, prefix: query.anyPrefix, limit: CANDIDATES }) : [];
   const ids = [...new Set([...everywhere, ...used].map((h) => h.id))];
   const kinds = new Map(
-    ids.length ? (await tx.select({ id: competences.id, kind: competences.kind }).from(competences).where(inArray(competences.id, ids))).map((r) => [r.id, r.kind]) : [],
+    ids.length
+      ? (await tx.select({ id: competences.id, kind: competences.kind }).from(competences).where(inArray(competences.id, ids))).map((r) => [
+          r.id,
+          r.kind,
+        ])
+      : [],
   );
   const candidates = [...everywhere, ...used].map((h) => ({ ...h, kind: kinds.get(h.id) ?? 'group' }));
   return rankSuggestions(candidates, { preferred: new Set(used.map((h) => h.id)), limit: input.limit ?? SUGGESTION_COUNT });

@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { competences, frameworks, functionProfileCompetences, functionProfiles, occupationCompetences, occupations } from '../../db/schema/index.js';
+import {
+  competences,
+  frameworks,
+  functionProfileCompetences,
+  functionProfiles,
+  occupationCompetences,
+  occupations,
+} from '../../db/schema/index.js';
 
 /* Queries of function profiles. Every one takes the organisation id and filters on it. */
 
@@ -44,7 +51,13 @@ export async function profileNameTaken(db: Executor, organisationId: string, nam
   const [row] = await db
     .select({ id: functionProfiles.id })
     .from(functionProfiles)
-    .where(and(eq(functionProfiles.organisationId, organisationId), eq(functionProfiles.name, name), exceptId ? ne(functionProfiles.id, exceptId) : undefined));
+    .where(
+      and(
+        eq(functionProfiles.organisationId, organisationId),
+        eq(functionProfiles.name, name),
+        exceptId ? ne(functionProfiles.id, exceptId) : undefined,
+      ),
+    );
   return Boolean(row);
 }
 
@@ -53,7 +66,12 @@ export async function insertProfile(db: Executor, values: typeof functionProfile
   return row;
 }
 
-export async function updateProfile(db: Executor, organisationId: string, id: string, changes: Partial<typeof functionProfiles.$inferInsert>) {
+export async function updateProfile(
+  db: Executor,
+  organisationId: string,
+  id: string,
+  changes: Partial<typeof functionProfiles.$inferInsert>,
+) {
   const [row] = await db
     .update(functionProfiles)
     .set({ ...changes, updatedAt: new Date() })
@@ -71,7 +89,10 @@ export async function deleteProfile(db: Executor, organisationId: string, id: st
 }
 
 export async function occupationExists(db: Executor, id: string) {
-  const [row] = await db.select({ id: occupations.id, key: occupations.key, label: occupations.label }).from(occupations).where(eq(occupations.id, id));
+  const [row] = await db
+    .select({ id: occupations.id, key: occupations.key, label: occupations.label })
+    .from(occupations)
+    .where(eq(occupations.id, id));
   return row ?? null;
 }
 
@@ -82,7 +103,9 @@ export async function essentialCompetenceIds(db: Executor, organisationId: strin
     .from(occupationCompetences)
     .innerJoin(competences, eq(competences.id, occupationCompetences.competenceId))
     .innerJoin(frameworks, eq(frameworks.id, competences.frameworkId))
-    .where(and(eq(occupationCompetences.occupationId, occupationId), eq(occupationCompetences.relation, 'essential'), usableBy(organisationId)))
+    .where(
+      and(eq(occupationCompetences.occupationId, occupationId), eq(occupationCompetences.relation, 'essential'), usableBy(organisationId)),
+    )
     .orderBy(sql`coalesce(${competences.label}->>'nl', '')`, asc(competences.id));
   return rows.map((r) => r.id);
 }
@@ -98,7 +121,11 @@ export async function usableCompetenceIds(db: Executor, organisationId: string, 
 }
 
 /** Resolves (framework key, competence key) pairs among usable competences; map key is `fk \0 ck`. */
-export async function resolveCompetenceKeys(db: Executor, organisationId: string, pairs: Array<{ frameworkKey: string; competenceKey: string }>) {
+export async function resolveCompetenceKeys(
+  db: Executor,
+  organisationId: string,
+  pairs: Array<{ frameworkKey: string; competenceKey: string }>,
+) {
   const result = new Map<string, string>();
   if (!pairs.length) return result;
   const frameworkKeys = [...new Set(pairs.map((p) => p.frameworkKey))];
@@ -108,7 +135,9 @@ export async function resolveCompetenceKeys(db: Executor, organisationId: string
       .select({ id: competences.id, frameworkKey: frameworks.key, key: competences.key })
       .from(competences)
       .innerJoin(frameworks, eq(frameworks.id, competences.frameworkId))
-      .where(and(inArray(frameworks.key, frameworkKeys), inArray(competences.key, competenceKeys.slice(i, i + 1000)), usableBy(organisationId)));
+      .where(
+        and(inArray(frameworks.key, frameworkKeys), inArray(competences.key, competenceKeys.slice(i, i + 1000)), usableBy(organisationId)),
+      );
     for (const r of rows) result.set(`${r.frameworkKey}\u0000${r.key}`, r.id);
   }
   return result;

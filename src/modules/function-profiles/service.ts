@@ -86,14 +86,17 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
      */
     async createProfile(actor: Actor | null, organisationId: string, input: CreateFunctionProfileBody): Promise<FunctionProfileDetail> {
       requireOrgPermission(actor, 'profile:write', organisationId);
-      if (input.prefillFromOccupation && !input.occupationId) throw badRequest('/body/occupationId', 'is required when prefillFromOccupation is true');
+      if (input.prefillFromOccupation && !input.occupationId)
+        throw badRequest('/body/occupationId', 'is required when prefillFromOccupation is true');
       return db.transaction(async (tx) => {
         const scale = input.scaleId ? await usableScale(tx, organisationId, input.scaleId) : await defaultScale(tx);
         if (!scale) throw badRequest('/body/scaleId', 'does not exist or is not available to this organisation');
-        if (input.occupationId && !(await q.occupationExists(tx, input.occupationId))) throw badRequest('/body/occupationId', 'does not exist');
+        if (input.occupationId && !(await q.occupationExists(tx, input.occupationId)))
+          throw badRequest('/body/occupationId', 'does not exist');
         const name = input.name.trim();
         if (!name) throw badRequest('/body/name', 'must not be blank');
-        if (await q.profileNameTaken(tx, organisationId, name)) throw conflict('A function profile with this name exists already.', '/body/name');
+        if (await q.profileNameTaken(tx, organisationId, name))
+          throw conflict('A function profile with this name exists already.', '/body/name');
         const profile = await q.insertProfile(tx, {
           organisationId,
           name,
@@ -114,7 +117,12 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
       });
     },
 
-    async updateProfile(actor: Actor | null, organisationId: string, id: string, input: UpdateFunctionProfileBody): Promise<FunctionProfileDetail> {
+    async updateProfile(
+      actor: Actor | null,
+      organisationId: string,
+      id: string,
+      input: UpdateFunctionProfileBody,
+    ): Promise<FunctionProfileDetail> {
       requireOrgPermission(actor, 'profile:write', organisationId);
       return db.transaction(async (tx) => {
         if (!(await q.findProfile(tx, organisationId, id))) throw notFound('function profile');
@@ -122,12 +130,14 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
         if (input.name !== undefined) {
           const name = input.name.trim();
           if (!name) throw badRequest('/body/name', 'must not be blank');
-          if (await q.profileNameTaken(tx, organisationId, name, id)) throw conflict('A function profile with this name exists already.', '/body/name');
+          if (await q.profileNameTaken(tx, organisationId, name, id))
+            throw conflict('A function profile with this name exists already.', '/body/name');
           changes.name = name;
         }
         if (input.description !== undefined) changes.description = input.description;
         if (input.occupationId !== undefined) {
-          if (input.occupationId !== null && !(await q.occupationExists(tx, input.occupationId))) throw badRequest('/body/occupationId', 'does not exist');
+          if (input.occupationId !== null && !(await q.occupationExists(tx, input.occupationId)))
+            throw badRequest('/body/occupationId', 'does not exist');
           changes.occupationId = input.occupationId;
         }
         await q.updateProfile(tx, organisationId, id, changes);
@@ -141,14 +151,23 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
     },
 
     /** Replaces the profile's competence list in one transaction, after validating every item. */
-    async replaceItems(actor: Actor | null, organisationId: string, id: string, items: FunctionProfileItemInput[]): Promise<FunctionProfileDetail> {
+    async replaceItems(
+      actor: Actor | null,
+      organisationId: string,
+      id: string,
+      items: FunctionProfileItemInput[],
+    ): Promise<FunctionProfileDetail> {
       requireOrgPermission(actor, 'profile:write', organisationId);
       return db.transaction(async (tx) => {
         const profile = await q.findProfile(tx, organisationId, id);
         if (!profile) throw notFound('function profile');
         const [scale] = await findScales(tx, { orgIds: 'all' }, [profile.scaleId]);
         const known = await q.usableCompetenceIds(tx, organisationId, [...new Set(items.map((i) => i.competenceId))]);
-        const problems = validateProfileItems(items, { maxLevel: scale.maxLevel, currentYear: yearInBrussels(now()), isKnownCompetence: (c) => known.has(c) });
+        const problems = validateProfileItems(items, {
+          maxLevel: scale.maxLevel,
+          currentYear: yearInBrussels(now()),
+          isKnownCompetence: (c) => known.has(c),
+        });
         if (problems.length) {
           throw new AppError('validation.failed', {
             status: 400,
@@ -159,7 +178,13 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
         await q.replaceItems(
           tx,
           id,
-          items.map((i) => ({ competenceId: i.competenceId, requiredLevel: i.requiredLevel, importance: i.importance, futureLevel: i.futureLevel ?? null, horizonYear: i.horizonYear ?? null })),
+          items.map((i) => ({
+            competenceId: i.competenceId,
+            requiredLevel: i.requiredLevel,
+            importance: i.importance,
+            futureLevel: i.futureLevel ?? null,
+            horizonYear: i.horizonYear ?? null,
+          })),
         );
         await q.updateProfile(tx, organisationId, id, {});
         return detail(tx, organisationId, id);
@@ -171,13 +196,25 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
       const who = requireOrgPermission(actor, 'profile:read', organisationId);
       return db.transaction(async (tx) => {
         const profiles = await q.listProfiles(tx, organisationId);
-        const items = await q.findItems(tx, profiles.map((p) => p.id));
+        const items = await q.findItems(
+          tx,
+          profiles.map((p) => p.id),
+        );
         const rows: string[][] = [];
         for (const p of profiles) {
           const own = items.filter((i) => i.profileId === p.id);
           if (!own.length) rows.push([p.name, p.description, '', '', '', '', '', '']);
           for (const i of own) {
-            rows.push([p.name, p.description, i.frameworkKey, i.key, String(i.requiredLevel), i.importance, i.futureLevel === null ? '' : String(i.futureLevel), i.horizonYear === null ? '' : String(i.horizonYear)]);
+            rows.push([
+              p.name,
+              p.description,
+              i.frameworkKey,
+              i.key,
+              String(i.requiredLevel),
+              i.importance,
+              i.futureLevel === null ? '' : String(i.futureLevel),
+              i.horizonYear === null ? '' : String(i.horizonYear),
+            ]);
           }
         }
         await writeAudit(tx, {
@@ -188,7 +225,12 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
           ip,
           detail: { profiles: profiles.length, rows: rows.length },
         });
-        return stringify(rows, { header: true, columns: [...FUNCTION_PROFILE_CSV_COLUMNS], record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+        return stringify(rows, {
+          header: true,
+          columns: [...FUNCTION_PROFILE_CSV_COLUMNS],
+          record_delimiter: 'windows',
+          quoted_match: /^\s|\s$/,
+        });
       });
     },
 
@@ -210,7 +252,8 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
       const header = readCsvHeader(records[0].record);
       if (!header.ok) throw badRequest('/body', header.message);
       const data = records.slice(1);
-      if (data.length > MAX_IMPORT_ROWS) throw badRequest('/body', `At most ${MAX_IMPORT_ROWS} rows per import; this file has ${data.length}.`);
+      if (data.length > MAX_IMPORT_ROWS)
+        throw badRequest('/body', `At most ${MAX_IMPORT_ROWS} rows per import; this file has ${data.length}.`);
 
       const currentYear = yearInBrussels(now());
       const errors: ImportResult['errors'] = [];
@@ -254,11 +297,17 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
             if (!c) continue;
             const competenceId = resolved.get(`${c.frameworkKey}\u0000${c.competenceKey}`);
             if (!competenceId) {
-              errors.push({ line, message: `competence ${c.frameworkKey} / ${c.competenceKey} does not exist or is not available to this organisation` });
+              errors.push({
+                line,
+                message: `competence ${c.frameworkKey} / ${c.competenceKey} does not exist or is not available to this organisation`,
+              });
               continue;
             }
             if (seen.has(competenceId)) {
-              errors.push({ line, message: `competence ${c.competenceKey} is listed twice for profile "${name}" (first on line ${seen.get(competenceId)})` });
+              errors.push({
+                line,
+                message: `competence ${c.competenceKey} is listed twice for profile "${name}" (first on line ${seen.get(competenceId)})`,
+              });
               continue;
             }
             const tooHigh = [
@@ -270,7 +319,13 @@ export function createFunctionProfilesService({ db, now = () => new Date() }: Fu
               continue;
             }
             seen.set(competenceId, line);
-            const item = { competenceId, requiredLevel: c.requiredLevel, importance: c.importance, futureLevel: c.futureLevel, horizonYear: c.horizonYear };
+            const item = {
+              competenceId,
+              requiredLevel: c.requiredLevel,
+              importance: c.importance,
+              futureLevel: c.futureLevel,
+              horizonYear: c.horizonYear,
+            };
             const before = current.get(competenceId);
             if (!before) {
               await q.insertItem(tx, profile.id, { ...item, position: position++ });

@@ -57,7 +57,10 @@ export function createJobsService({ db }: { db: Db }) {
       const who = requireActor(actor);
       const scope = scopeFilter(who);
       if (scope === 'none') throw notFound('job');
-      const [row] = await db.select().from(jobs).where(and(eq(jobs.id, jobId), scope));
+      const [row] = await db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.id, jobId), scope));
       if (!row) throw notFound('job');
       return toJobView(row);
     },

@@ -20,7 +20,14 @@ export function learningQuestionRoutes(service: LearningQuestionsService): Fasti
     // The signed-in person's own questions (leerportaal).
     app.get(
       '/me/learning-questions',
-      { schema: { operationId: 'listMyLearningQuestions', tags, querystring: MyQuestionsQuery, response: { 200: Type.Array(MyQuestionView) } } },
+      {
+        schema: {
+          operationId: 'listMyLearningQuestions',
+          tags,
+          querystring: MyQuestionsQuery,
+          response: { 200: Type.Array(MyQuestionView) },
+        },
+      },
       (request) => service.listMine(request.actor, request.query),
     );
     const base = '/organisations/:orgId/learning-questions';

@@ -152,5 +152,6 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 
 export function translator(lang: Lang): Translate {
   const messages = catalogue[lang];
-  return (key, values) => messages[key].replace(/\{(\w+)\}/g, (match, name: string) => (values && name in values ? String(values[name]) : match));
+  return (key, values) =>
+    messages[key].replace(/\{(\w+)\}/g, (match, name: string) => (values && name in values ? String(values[name]) : match));
 }

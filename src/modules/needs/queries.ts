@@ -28,7 +28,11 @@ async function rawRows<T>(db: Executor, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
-const inList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+const inList = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 
 export type NeedRow = typeof trainingNeeds.$inferSelect;
 export type NeedInsert = typeof trainingNeeds.$inferInsert;
@@ -99,7 +103,12 @@ export async function listNeeds(
     const { column, direction } = sortKey[page.sort];
     if (page.after) {
       const cmp = direction === 'asc' ? sql`>` : sql`<`;
-      const value = page.sort === 'created' ? sql`${page.after.value}::timestamptz` : page.sort === 'urgency' ? sql`${page.after.value}::date` : sql`${page.after.value}`;
+      const value =
+        page.sort === 'created'
+          ? sql`${page.after.value}::timestamptz`
+          : page.sort === 'urgency'
+            ? sql`${page.after.value}::date`
+            : sql`${page.after.value}`;
       where.push(sql`(${column}, ${trainingNeeds.id}) ${cmp} (${value}, ${page.after.id}::uuid)`);
     }
     order = direction === 'asc' ? [sql`${column} asc`, asc(trainingNeeds.id)] : [sql`${column} desc`, desc(trainingNeeds.id)];
@@ -176,9 +185,17 @@ export async function peopleOfNeeds(db: Executor, needIds: readonly string[]): P
 
 // ---------------------------------------------------------------- ownership checks
 
-export async function existingIds(db: Executor, table: 'teams' | 'function_profiles' | 'people' | 'organisation_issues' | 'learning_questions' | 'starr_interviews' | 'campaigns', organisationId: string, ids: readonly string[]): Promise<Set<string>> {
+export async function existingIds(
+  db: Executor,
+  table: 'teams' | 'function_profiles' | 'people' | 'organisation_issues' | 'learning_questions' | 'starr_interviews' | 'campaigns',
+  organisationId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const rows = await rawRows<{ id: string }>(db, sql`select id from ${sql.identifier(table)} where organisation_id = ${organisationId} and id in (${inList(ids)})`);
+  const rows = await rawRows<{ id: string }>(
+    db,
+    sql`select id from ${sql.identifier(table)} where organisation_id = ${organisationId} and id in (${inList(ids)})`,
+  );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -207,7 +224,10 @@ export async function starrExists(db: Executor, organisationId: string, id: stri
 }
 
 export async function competenceRef(db: Executor, id: string): Promise<{ id: string; key: string; label: LocalizedText } | null> {
-  const [row] = await db.select({ id: competences.id, key: competences.key, label: competences.label }).from(competences).where(eq(competences.id, id));
+  const [row] = await db
+    .select({ id: competences.id, key: competences.key, label: competences.label })
+    .from(competences)
+    .where(eq(competences.id, id));
   return row ?? null;
 }
 
@@ -228,7 +248,12 @@ export async function namedGapPersons(
   groupId: string,
 ): Promise<string[]> {
   const column = groupBy === 'team' ? sql`s.team_id` : groupBy === 'function_profile' ? sql`s.function_profile_id` : sql`s.target_group`;
-  const group = groupBy === 'target_group' ? sql`${column}::text = ${groupId}` : groupId === 'none' ? sql`${column} is null` : sql`${column} = ${groupId}::uuid`;
+  const group =
+    groupBy === 'target_group'
+      ? sql`${column}::text = ${groupId}`
+      : groupId === 'none'
+        ? sql`${column} is null`
+        : sql`${column} = ${groupId}::uuid`;
   const query = campaignId
     ? sql`select s.id from competence_status cs
           join campaign_competences cc on cc.campaign_id = ${campaignId} and cc.competence_id = cs.competence_id
@@ -261,8 +286,12 @@ export async function openIssuesFor(db: Executor, organisationId: string, compet
     sql`select i.id from organisation_issues i
         join organisation_issue_competences ic on ic.issue_id = i.id and ic.competence_id = ${competenceId}
         where i.organisation_id = ${organisationId} and i.status = 'open'
-        ${teamId ? sql`and (exists (select 1 from organisation_issue_teams it where it.issue_id = i.id and it.team_id = ${teamId})
-                           or not exists (select 1 from organisation_issue_teams it where it.issue_id = i.id))` : sql``}
+        ${
+          teamId
+            ? sql`and (exists (select 1 from organisation_issue_teams it where it.issue_id = i.id and it.team_id = ${teamId})
+                           or not exists (select 1 from organisation_issue_teams it where it.issue_id = i.id))`
+            : sql``
+        }
         order by i.created_at desc, i.id desc`,
   );
   return rows.map((r) => r.id);
@@ -305,7 +334,12 @@ export async function insertTriage(db: Executor, values: typeof triages.$inferIn
 }
 
 /** Triages of a need or a learning question, newest first, with the decider's name. */
-export async function triageHistory(db: Executor, organisationId: string, of: { needId?: string; learningQuestionId?: string }, limit?: number) {
+export async function triageHistory(
+  db: Executor,
+  organisationId: string,
+  of: { needId?: string; learningQuestionId?: string },
+  limit?: number,
+) {
   const query = db
     .select({ triage: triages, deciderName: users.displayName })
     .from(triages)
@@ -424,7 +458,11 @@ export async function organisationSettings(db: Executor, organisationId: string)
   return row?.settings ?? null;
 }
 
-export async function saveOrganisationSettings(db: Executor, organisationId: string, settings: typeof organisations.$inferInsert.settings): Promise<void> {
+export async function saveOrganisationSettings(
+  db: Executor,
+  organisationId: string,
+  settings: typeof organisations.$inferInsert.settings,
+): Promise<void> {
   await db.update(organisations).set({ settings, updatedAt: new Date() }).where(eq(organisations.id, organisationId));
 }
 
@@ -440,7 +478,10 @@ export async function concernedPersonIds(db: Executor, need: NeedRow): Promise<s
   if (need.teamId) parts.push(eq(people.teamId, need.teamId));
   if (need.functionProfileId) parts.push(eq(people.functionProfileId, need.functionProfileId));
   if (need.targetGroup) parts.push(eq(people.targetGroup, need.targetGroup));
-  const rows = await db.select({ id: people.id }).from(people).where(and(...parts));
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(...parts));
   return rows.map((r) => r.id);
 }
 
@@ -458,7 +499,12 @@ export async function importances(db: Executor, organisationId: string, personId
   );
 }
 
-export async function profileImportance(db: Executor, organisationId: string, profileId: string, competenceId: string): Promise<'core' | 'supporting' | null> {
+export async function profileImportance(
+  db: Executor,
+  organisationId: string,
+  profileId: string,
+  competenceId: string,
+): Promise<'core' | 'supporting' | null> {
   const rows = await rawRows<{ importance: 'core' | 'supporting' }>(
     db,
     sql`select fpc.importance from function_profile_competences fpc join function_profiles fp on fp.id = fpc.profile_id
@@ -499,7 +545,11 @@ export async function internalTrainerCount(db: Executor, organisationId: string,
 }
 
 /** Recomputes the stored priority of needs (ids) from their scores. */
-export async function setPriorityCenti(db: Executor, organisationId: string, values: ReadonlyArray<{ id: string; centi: number | null }>): Promise<void> {
+export async function setPriorityCenti(
+  db: Executor,
+  organisationId: string,
+  values: ReadonlyArray<{ id: string; centi: number | null }>,
+): Promise<void> {
   for (const v of values) {
     await db
       .update(trainingNeeds)
@@ -514,7 +564,10 @@ export async function allNeedIds(db: Executor, organisationId: string): Promise<
 }
 
 export async function campaignMode(db: Executor, organisationId: string, id: string): Promise<'named' | 'anonymous' | null> {
-  const rows = await rawRows<{ mode: 'named' | 'anonymous' }>(db, sql`select mode from campaigns where id = ${id} and organisation_id = ${organisationId}`);
+  const rows = await rawRows<{ mode: 'named' | 'anonymous' }>(
+    db,
+    sql`select mode from campaigns where id = ${id} and organisation_id = ${organisationId}`,
+  );
   return rows[0]?.mode ?? null;
 }
 
@@ -523,7 +576,12 @@ export async function campaignMode(db: Executor, organisationId: string, id: str
  * scheduled edition with a free seat starting between `today` and `until` (enrolment still open),
  * and how many exist at all.
  */
-export async function matchingOffers(db: Executor, competenceId: string, today: string, until: string): Promise<{ soon: number; all: number }> {
+export async function matchingOffers(
+  db: Executor,
+  competenceId: string,
+  today: string,
+  until: string,
+): Promise<{ soon: number; all: number }> {
   const rows = await rawRows<{ soon: number; all: number }>(
     db,
     sql`select count(*) filter (where exists (

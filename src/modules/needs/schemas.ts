@@ -50,7 +50,11 @@ export type NeedSource = Static<typeof NeedSource>;
 export const Classification = Type.Union([Type.Literal('training_need'), Type.Literal('non_training'), Type.Literal('unclear')]);
 export type Classification = Static<typeof Classification>;
 
-export const TargetGroup = Type.Union([Type.Literal('target_group_employee'), Type.Literal('supervisory_staff'), Type.Literal('other_staff')]);
+export const TargetGroup = Type.Union([
+  Type.Literal('target_group_employee'),
+  Type.Literal('supervisory_staff'),
+  Type.Literal('other_staff'),
+]);
 export type TargetGroup = Static<typeof TargetGroup>;
 
 export const GroupBy = Type.Union([Type.Literal('team'), Type.Literal('function_profile'), Type.Literal('target_group')]);
@@ -135,7 +139,10 @@ export const NeedPage = Type.Object({
 });
 export type NeedPage = Static<typeof NeedPage>;
 
-export const TriageFactorView = Type.Object({ answer: Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('unknown')]), note: Type.String() });
+export const TriageFactorView = Type.Object({
+  answer: Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('unknown')]),
+  note: Type.String(),
+});
 export const TriageAnswer = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('unknown')]);
 export type TriageAnswer = Static<typeof TriageAnswer>;
 
@@ -181,7 +188,12 @@ export const NeedActionView = Type.Object({
 });
 export type NeedActionView = Static<typeof NeedActionView>;
 
-export const GapSummary = Type.Object({ assessed: Type.Integer(), meanGap: Type.Number(), shareGap1: Type.Number(), shareGap2: Type.Number() });
+export const GapSummary = Type.Object({
+  assessed: Type.Integer(),
+  meanGap: Type.Number(),
+  shareGap1: Type.Number(),
+  shareGap2: Type.Number(),
+});
 
 export const NeedDetail = Type.Object({
   ...NeedSummary.properties,
@@ -422,7 +434,13 @@ export type PutPriorityBody = Static<typeof PutPriorityBody>;
 
 // ---------------------------------------------------------------- ranked list
 
-export const RankedSort = Type.Union([Type.Literal('priority'), Type.Literal('title'), Type.Literal('urgency'), Type.Literal('people'), Type.Literal('created')]);
+export const RankedSort = Type.Union([
+  Type.Literal('priority'),
+  Type.Literal('title'),
+  Type.Literal('urgency'),
+  Type.Literal('people'),
+  Type.Literal('created'),
+]);
 export type RankedSort = Static<typeof RankedSort>;
 
 export const RankedQuery = Type.Object(

@@ -56,7 +56,11 @@ interface Problem {
 
 function rejectIf(problems: Problem[]): void {
   if (!problems.length) return;
-  throw new AppError('validation.failed', { status: 400, detail: problems.map((p) => `${p.path} ${p.message}`).join('; '), errors: problems });
+  throw new AppError('validation.failed', {
+    status: 400,
+    detail: problems.map((p) => `${p.path} ${p.message}`).join('; '),
+    errors: problems,
+  });
 }
 
 const asLang = (locale: string | undefined): Lang => (locale === 'fr' || locale === 'en' ? locale : 'nl');
@@ -89,7 +93,6 @@ export interface NeedsDeps {
 
 /** Modules do not build each other's services: the app (or the seed) passes in the two this one reads through. */
 export function createNeedsService({ db, now = () => new Date(), diagnosis, questions }: NeedsDeps) {
-
   function summaryOf(row: q.NeedListRow): NeedSummary {
     const n = row.need;
     return {
@@ -112,7 +115,9 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
 
   function triageView(row: { triage: q.TriageRow; deciderName: string | null }): TriageView {
     const t = row.triage;
-    const factors = Object.fromEntries(gilbertFactors.map((f) => [f, { answer: t.factors[f]?.answer ?? 'unknown', note: t.factors[f]?.note ?? '' }])) as TriageView['factors'];
+    const factors = Object.fromEntries(
+      gilbertFactors.map((f) => [f, { answer: t.factors[f]?.answer ?? 'unknown', note: t.factors[f]?.note ?? '' }]),
+    ) as TriageView['factors'];
     return {
       id: t.id,
       needId: t.needId,
@@ -175,7 +180,9 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
   async function checkReferences(
     tx: Executor,
     organisationId: string,
-    input: Partial<Pick<CreateNeedBody, 'competenceId' | 'learningQuestionId' | 'organisationIssueId' | 'teamId' | 'functionProfileId' | 'personIds'>>,
+    input: Partial<
+      Pick<CreateNeedBody, 'competenceId' | 'learningQuestionId' | 'organisationIssueId' | 'teamId' | 'functionProfileId' | 'personIds'>
+    >,
   ): Promise<Problem[]> {
     const problems: Problem[] = [];
     if (input.competenceId && !(await usableCompetenceIds(tx, organisationId, [input.competenceId])).has(input.competenceId)) {
@@ -189,7 +196,8 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
     ] as const;
     for (const [field, table, message] of single) {
       const value = input[field];
-      if (value && !(await q.existingIds(tx, table, organisationId, [value])).has(value)) problems.push({ path: `/body/${field}`, message });
+      if (value && !(await q.existingIds(tx, table, organisationId, [value])).has(value))
+        problems.push({ path: `/body/${field}`, message });
     }
     if (input.personIds?.length) {
       const known = await q.existingIds(tx, 'people', organisationId, input.personIds);
@@ -283,13 +291,25 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
       return {
         row,
         scores,
-        key: { priority: value, urgency: scores.urgency?.score ?? null, people: row.need.peopleCount, title: row.need.title, id: row.need.id },
+        key: {
+          priority: value,
+          urgency: scores.urgency?.score ?? null,
+          people: row.need.peopleCount,
+          title: row.need.title,
+          id: row.need.id,
+        },
       };
     });
     const byRule = [...entries].sort((a, b) => compareByPriority(a.key, b.key));
     const rank = new Map(byRule.map((e, i) => [e.row.need.id, i + 1]));
     const sort = query.sort ?? 'priority';
-    const natural: Record<NonNullable<RankedQuery['sort']>, 'asc' | 'desc'> = { priority: 'desc', title: 'asc', urgency: 'asc', people: 'desc', created: 'desc' };
+    const natural: Record<NonNullable<RankedQuery['sort']>, 'asc' | 'desc'> = {
+      priority: 'desc',
+      title: 'asc',
+      urgency: 'asc',
+      people: 'desc',
+      created: 'desc',
+    };
     const primary: Record<NonNullable<RankedQuery['sort']>, (a: (typeof entries)[number], b: (typeof entries)[number]) => number> = {
       priority: () => 0,
       title: (a, b) => a.row.need.title.localeCompare(b.row.need.title, 'nl'),
@@ -315,7 +335,9 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
   function rankedTable(list: RankedNeeds, lang: Lang): Table {
     const t = translator(lang);
     const group = (n: NeedSummary) =>
-      [n.team?.name, n.functionProfile?.name, n.targetGroup ? t(n.targetGroup) : undefined].filter((x): x is string => Boolean(x)).join(' / ');
+      [n.team?.name, n.functionProfile?.name, n.targetGroup ? t(n.targetGroup) : undefined]
+        .filter((x): x is string => Boolean(x))
+        .join(' / ');
     const rows: CellValue[][] = list.items.map((item) => {
       const n = item.need;
       return [
@@ -343,7 +365,10 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
         { header: t('status') },
         { header: t('classification') },
         { header: t('priority'), format: 'decimal' },
-        ...priorityCriteria.map((c) => ({ header: `${t(`criterion_${c}` as MessageKey)} (× ${list.weights[c]})`, format: 'integer' as const })),
+        ...priorityCriteria.map((c) => ({
+          header: `${t(`criterion_${c}` as MessageKey)} (× ${list.weights[c]})`,
+          format: 'integer' as const,
+        })),
         { header: t('urgencyDate') },
         { header: t('sources') },
       ],
@@ -361,8 +386,13 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
       let after: { value: string | number; id: string } | undefined;
       if (query.cursor) {
         try {
-          const parsed = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as { s: string; v: string | number; id: string };
-          if (parsed.s !== sort || !/^[0-9a-f-]{36}$/i.test(parsed.id) || (typeof parsed.v !== 'string' && typeof parsed.v !== 'number')) throw new Error('mismatch');
+          const parsed = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as {
+            s: string;
+            v: string | number;
+            id: string;
+          };
+          if (parsed.s !== sort || !/^[0-9a-f-]{36}$/i.test(parsed.id) || (typeof parsed.v !== 'string' && typeof parsed.v !== 'number'))
+            throw new Error('mismatch');
           after = { value: parsed.v, id: parsed.id };
         } catch {
           throw badRequest('/querystring/cursor', 'is not a cursor of this list (use nextCursor with the same sort)');
@@ -372,7 +402,9 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       const nextCursor =
-        rows.length > limit && last ? Buffer.from(JSON.stringify({ s: sort, v: q.sortValue(last.need, sort), id: last.need.id })).toString('base64url') : null;
+        rows.length > limit && last
+          ? Buffer.from(JSON.stringify({ s: sort, v: q.sortValue(last.need, sort), id: last.need.id })).toString('base64url')
+          : null;
       return { items: page.map(summaryOf), nextCursor };
     },
 
@@ -407,7 +439,13 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
           createdBy: who.userId,
         });
         if (personIds.length) await q.replaceNeedPeople(tx, need.id, personIds);
-        await writeAudit(tx, { event: 'need_created', actorUserId: who.userId, organisationId, subject: need.id, detail: { from: 'manual', people: need.peopleCount } });
+        await writeAudit(tx, {
+          event: 'need_created',
+          actorUserId: who.userId,
+          organisationId,
+          subject: need.id,
+          detail: { from: 'manual', people: need.peopleCount },
+        });
         return detail(tx, who, organisationId, need.id);
       });
     },
@@ -430,11 +468,23 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
           }
           changes.peopleCount = input.personIds.length || (input.peopleCount ?? 0);
         } else if (input.peopleCount !== undefined) {
-          if (named > 0) problems.push({ path: '/body/peopleCount', message: 'follows the named people of this need; change personIds instead' });
+          if (named > 0)
+            problems.push({ path: '/body/peopleCount', message: 'follows the named people of this need; change personIds instead' });
           changes.peopleCount = input.peopleCount;
         }
         rejectIf([...problems, ...(await checkReferences(tx, organisationId, input))]);
-        for (const field of ['description', 'competenceId', 'learningQuestionId', 'organisationIssueId', 'teamId', 'functionProfileId', 'targetGroup', 'sources', 'urgencyDate', 'status'] as const) {
+        for (const field of [
+          'description',
+          'competenceId',
+          'learningQuestionId',
+          'organisationIssueId',
+          'teamId',
+          'functionProfileId',
+          'targetGroup',
+          'sources',
+          'urgencyDate',
+          'status',
+        ] as const) {
           if (input[field] !== undefined) (changes as Record<string, unknown>)[field] = input[field];
         }
         await q.updateNeed(tx, organisationId, id, changes);
@@ -453,7 +503,11 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
      * gap ≥ 1 (or only their count for an anonymous campaign), and the sources that speak for it.
      * A hidden cell (anonymity) is refused. Clicking again returns the open need made earlier.
      */
-    async fromDiagnosis(actor: Actor | null, organisationId: string, input: FromDiagnosisBody): Promise<{ created: boolean; need: NeedDetail }> {
+    async fromDiagnosis(
+      actor: Actor | null,
+      organisationId: string,
+      input: FromDiagnosisBody,
+    ): Promise<{ created: boolean; need: NeedDetail }> {
       const who = requireOrgPermission(actor, 'need:write', organisationId);
       requireOrgPermission(who, 'diagnosis:read', organisationId);
       let mode: 'named' | 'anonymous' = 'named';
@@ -463,14 +517,25 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
         mode = campaign;
       }
       const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-      if (input.groupBy === 'target_group' ? !(targetGroups as readonly string[]).includes(input.groupId) : input.groupId !== 'none' && !uuid.test(input.groupId)) {
-        throw badRequest('/body/groupId', input.groupBy === 'target_group' ? `must be one of ${targetGroups.join(', ')}` : "must be a uuid or 'none'");
+      if (
+        input.groupBy === 'target_group'
+          ? !(targetGroups as readonly string[]).includes(input.groupId)
+          : input.groupId !== 'none' && !uuid.test(input.groupId)
+      ) {
+        throw badRequest(
+          '/body/groupId',
+          input.groupBy === 'target_group' ? `must be one of ${targetGroups.join(', ')}` : "must be a uuid or 'none'",
+        );
       }
       if (!uuid.test(input.competenceId)) throw badRequest('/body/competenceId', 'must be a uuid');
 
       const heatmap = await diagnosis.heatmap(who, organisationId, { groupBy: input.groupBy, campaignId: input.campaignId });
       const competence = heatmap.competences.find((c) => c.id === input.competenceId);
-      if (!competence) throw badRequest('/body/competenceId', 'is not in the diagnosis (not in a function profile of the organisation, or not in the campaign)');
+      if (!competence)
+        throw badRequest(
+          '/body/competenceId',
+          'is not in the diagnosis (not in a function profile of the organisation, or not in the campaign)',
+        );
       const group = heatmap.groups.find((g) => g.id === input.groupId);
       const cell = heatmap.cells.find((c) => c.competenceId === input.competenceId && c.groupId === input.groupId);
       if (!group || !cell) throw badRequest('/body/groupId', 'is not a group of the heat map');
@@ -489,7 +554,10 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
       const existing = await q.findOpenNeedForCell(db, organisationId, input.competenceId, groupFields);
       if (existing) return { created: false, need: await detail(db, who, organisationId, existing.id) };
 
-      const personIds = mode === 'named' ? await q.namedGapPersons(db, organisationId, input.campaignId ?? null, input.competenceId, input.groupBy, input.groupId) : [];
+      const personIds =
+        mode === 'named'
+          ? await q.namedGapPersons(db, organisationId, input.campaignId ?? null, input.competenceId, input.groupBy, input.groupId)
+          : [];
       const peopleCount = mode === 'named' ? personIds.length : Math.round(cell.shareGap1! * cell.assessed!);
       const issues = await q.openIssuesFor(db, organisationId, input.competenceId, groupFields.teamId);
       const prognosis = await diagnosis.prognosis(who, organisationId, { campaignId: input.campaignId });
@@ -522,7 +590,14 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
           actorUserId: who.userId,
           organisationId,
           subject: need.id,
-          detail: { from: 'diagnosis', competenceId: input.competenceId, groupBy: input.groupBy, groupId: input.groupId, campaignId: input.campaignId ?? null, people: peopleCount },
+          detail: {
+            from: 'diagnosis',
+            competenceId: input.competenceId,
+            groupBy: input.groupBy,
+            groupId: input.groupId,
+            campaignId: input.campaignId ?? null,
+            people: peopleCount,
+          },
         });
         return { created: true, need: await detail(tx, who, organisationId, need.id) };
       });
@@ -546,8 +621,14 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
         }
         const result = classifyTriage({ factors: answersOf(input), wishToLearn: input.wishToLearn });
         const decidedAt = now();
-        const triage = await q.insertTriage(tx, { ...triageValues(organisationId, input, result.classification, who.userId, decidedAt), needId: id });
-        await q.updateNeed(tx, organisationId, id, { classification: result.classification, ...(need.status === 'open' ? { status: 'triaged' as const } : {}) });
+        const triage = await q.insertTriage(tx, {
+          ...triageValues(organisationId, input, result.classification, who.userId, decidedAt),
+          needId: id,
+        });
+        await q.updateNeed(tx, organisationId, id, {
+          classification: result.classification,
+          ...(need.status === 'open' ? { status: 'triaged' as const } : {}),
+        });
 
         const actions: TriageOutcome['actions'] = { written: false, planId: null, planYear: null, planStatus: null, created: [] };
         if (result.classification === 'non_training') {
@@ -557,7 +638,9 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
           if (plan.status === 'draft') {
             actions.written = true;
             const existing = new Set(
-              (await q.actionsOfNeeds(tx, organisationId, [id])).filter((a) => a.planId === plan.id && a.kind === 'non_training').map((a) => a.nonTrainingKind),
+              (await q.actionsOfNeeds(tx, organisationId, [id]))
+                .filter((a) => a.planId === plan.id && a.kind === 'non_training')
+                .map((a) => a.nonTrainingKind),
             );
             let position = await q.nextActionPosition(tx, plan.id);
             const t = translator('nl');
@@ -577,7 +660,15 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
                 },
                 id,
               );
-              actions.created.push({ id: row.id, planId: plan.id, planYear: plan.year, title: row.title, kind: row.kind, nonTrainingKind: row.nonTrainingKind, status: row.status });
+              actions.created.push({
+                id: row.id,
+                planId: plan.id,
+                planYear: plan.year,
+                title: row.title,
+                kind: row.kind,
+                nonTrainingKind: row.nonTrainingKind,
+                status: row.status,
+              });
             }
           }
         }
@@ -587,9 +678,19 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
           organisationId,
           subject: id,
           ip,
-          detail: { needId: id, classification: result.classification, actionsCreated: actions.created.length, planStatus: actions.planStatus },
+          detail: {
+            needId: id,
+            classification: result.classification,
+            actionsCreated: actions.created.length,
+            planStatus: actions.planStatus,
+          },
         });
-        return { triage: triageView({ triage, deciderName: who.displayName }), reason: result.reason, proposedActions: result.proposedActions, actions };
+        return {
+          triage: triageView({ triage, deciderName: who.displayName }),
+          reason: result.reason,
+          proposedActions: result.proposedActions,
+          actions,
+        };
       });
     },
 
@@ -606,8 +707,18 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
           throw badRequest('/body/starrInterviewId', 'is not a STARR interview of this organisation');
         }
         const result = classifyTriage({ factors: answersOf(input), wishToLearn: input.wishToLearn });
-        const triage = await q.insertTriage(tx, { ...triageValues(organisationId, input, result.classification, who.userId, now()), learningQuestionId: id });
-        await writeAudit(tx, { event: 'triage_decided', actorUserId: who.userId, organisationId, subject: id, ip, detail: { learningQuestionId: id, classification: result.classification } });
+        const triage = await q.insertTriage(tx, {
+          ...triageValues(organisationId, input, result.classification, who.userId, now()),
+          learningQuestionId: id,
+        });
+        await writeAudit(tx, {
+          event: 'triage_decided',
+          actorUserId: who.userId,
+          organisationId,
+          subject: id,
+          ip,
+          detail: { learningQuestionId: id, classification: result.classification },
+        });
         return {
           triage: triageView({ triage, deciderName: who.displayName }),
           reason: result.reason,
@@ -649,7 +760,13 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
       if (!need) throw notFound('need');
       const suggestions = await suggestionsFor(db, { diagnosis, now: now() }, who, need);
       const problems: Problem[] = [];
-      const rows: Array<{ criterion: PriorityCriterion; score: number; origin: 'suggested' | 'override' | 'manual'; reason: string; suggestedScore: number | null }> = [];
+      const rows: Array<{
+        criterion: PriorityCriterion;
+        score: number;
+        origin: 'suggested' | 'override' | 'manual';
+        reason: string;
+        suggestedScore: number | null;
+      }> = [];
       for (const criterion of priorityCriteria) {
         const given = input.scores[criterion];
         if (!given) continue;
@@ -666,10 +783,18 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
         } else if (!reason) {
           problems.push({
             path: `/body/scores/${criterion}/reason`,
-            message: suggestion ? `is required when the score differs from the suggestion (${suggestion.score})` : 'is required: there is no suggested score for this criterion',
+            message: suggestion
+              ? `is required when the score differs from the suggestion (${suggestion.score})`
+              : 'is required: there is no suggested score for this criterion',
           });
         } else {
-          rows.push({ criterion, score: given.score, origin: suggestion ? 'override' : 'manual', reason, suggestedScore: suggestion?.score ?? null });
+          rows.push({
+            criterion,
+            score: given.score,
+            origin: suggestion ? 'override' : 'manual',
+            reason,
+            suggestedScore: suggestion?.score ?? null,
+          });
         }
       }
       rejectIf(problems);
@@ -684,7 +809,12 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
           organisationId,
           subject: id,
           ip,
-          detail: { needId: id, scores: Object.fromEntries(rows.map((r) => [r.criterion, { score: r.score, origin: r.origin, suggestedScore: r.suggestedScore }])) },
+          detail: {
+            needId: id,
+            scores: Object.fromEntries(
+              rows.map((r) => [r.criterion, { score: r.score, origin: r.origin, suggestedScore: r.suggestedScore }]),
+            ),
+          },
         });
         return priorityView(tx, organisationId, id, suggestions);
       });
@@ -709,7 +839,13 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
         const weightsToStore = Object.fromEntries(priorityCriteria.map((c) => [c, input[c]])) as Weights;
         await q.saveOrganisationSettings(tx, organisationId, { ...settings, priorityWeights: weightsToStore });
         await recompute(tx, organisationId, await q.allNeedIds(tx, organisationId), weightsToStore);
-        await writeAudit(tx, { event: 'priority_weights_changed', actorUserId: who.userId, organisationId, ip, detail: { weights: weightsToStore } });
+        await writeAudit(tx, {
+          event: 'priority_weights_changed',
+          actorUserId: who.userId,
+          organisationId,
+          ip,
+          detail: { weights: weightsToStore },
+        });
         return { weights: weightsToStore, isDefault: false };
       });
     },
@@ -717,13 +853,26 @@ export function createNeedsService({ db, now = () => new Date(), diagnosis, ques
     ranked,
 
     /** The ranked list as CSV or XLSX (need:read and data:export); audited. */
-    async exportRanked(actor: Actor | null, organisationId: string, format: 'csv' | 'xlsx', query: RankedExportQuery, ip?: string): Promise<ExportFile> {
+    async exportRanked(
+      actor: Actor | null,
+      organisationId: string,
+      format: 'csv' | 'xlsx',
+      query: RankedExportQuery,
+      ip?: string,
+    ): Promise<ExportFile> {
       const who = requireOrgPermission(actor, 'data:export', organisationId);
       const { locale, ...rest } = query;
       const list = await ranked(who, organisationId, rest);
       const table = rankedTable(list, locale ?? asLang(who.locale));
       const body = format === 'xlsx' ? await toXlsx(table) : toCsv(table);
-      await writeAudit(db, { event: 'data_export', actorUserId: who.userId, organisationId, subject: `needs-ranked.${format}`, ip, detail: { rows: table.rows.length } });
+      await writeAudit(db, {
+        event: 'data_export',
+        actorUserId: who.userId,
+        organisationId,
+        subject: `needs-ranked.${format}`,
+        ip,
+        detail: { rows: table.rows.length },
+      });
       return {
         body,
         contentType: format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
@@ -737,10 +886,18 @@ function answersOf(input: TriageBody): Record<GilbertFactor, 'yes' | 'no' | 'unk
   return Object.fromEntries(gilbertFactors.map((f) => [f, input.factors[f].answer])) as Record<GilbertFactor, 'yes' | 'no' | 'unknown'>;
 }
 
-function triageValues(organisationId: string, input: TriageBody, classification: 'training_need' | 'non_training' | 'unclear', userId: string, decidedAt: Date) {
+function triageValues(
+  organisationId: string,
+  input: TriageBody,
+  classification: 'training_need' | 'non_training' | 'unclear',
+  userId: string,
+  decidedAt: Date,
+) {
   return {
     organisationId,
-    factors: Object.fromEntries(gilbertFactors.map((f) => [f, { answer: input.factors[f].answer, note: input.factors[f].note?.trim() ?? '' }])),
+    factors: Object.fromEntries(
+      gilbertFactors.map((f) => [f, { answer: input.factors[f].answer, note: input.factors[f].note?.trim() ?? '' }]),
+    ),
     wishToLearn: input.wishToLearn,
     wishNote: input.wishNote?.trim() ?? '',
     classification,

@@ -51,10 +51,15 @@ export async function suggestionsFor(
   if (!need.competenceId) {
     result.core_task.note = 'core_task.no_competence';
   } else if (persons.length) {
-    const common = mostCommonImportance((await q.importances(db, need.organisationId, persons, need.competenceId)).map((r) => r.importance));
+    const common = mostCommonImportance(
+      (await q.importances(db, need.organisationId, persons, need.competenceId)).map((r) => r.importance),
+    );
     if (common) {
       const s = suggestCoreTask(common.importance);
-      result.core_task = { suggestion: { ...s, inputs: { core: common.core, supporting: common.supporting, absent: common.absent } }, note: null };
+      result.core_task = {
+        suggestion: { ...s, inputs: { core: common.core, supporting: common.supporting, absent: common.absent } },
+        note: null,
+      };
     }
   } else if (need.functionProfileId) {
     const importance = await q.profileImportance(db, need.organisationId, need.functionProfileId, need.competenceId);
@@ -72,7 +77,15 @@ export async function suggestionsFor(
   const fairness = suggestFairness(affectedMedian, organisationMedian);
   if (fairness) {
     result.fairness = {
-      suggestion: { ...fairness, inputs: { affectedMedianHours: affectedMedian, organisationMedianHours: organisationMedian, people: affected.length, months: FAIRNESS_MONTHS } },
+      suggestion: {
+        ...fairness,
+        inputs: {
+          affectedMedianHours: affectedMedian,
+          organisationMedianHours: organisationMedian,
+          people: affected.length,
+          months: FAIRNESS_MONTHS,
+        },
+      },
       note: null,
     };
   } else {
@@ -87,8 +100,15 @@ export async function suggestionsFor(
       () => q.internalTrainerCount(db, need.organisationId, competenceId),
       () => q.matchingOffers(db, competenceId, today, monthsAhead(today, FEASIBILITY_MONTHS)),
     ]);
-    const s = suggestFeasibility({ offerWithin6Months: offers.soon > 0, internalTrainer: trainers > 0, onlyDistantOrExpensive: offers.all > 0 });
-    result.feasibility = { suggestion: { ...s, inputs: { offersSoon: offers.soon, offers: offers.all, internalTrainers: trainers } }, note: null };
+    const s = suggestFeasibility({
+      offerWithin6Months: offers.soon > 0,
+      internalTrainer: trainers > 0,
+      onlyDistantOrExpensive: offers.all > 0,
+    });
+    result.feasibility = {
+      suggestion: { ...s, inputs: { offersSoon: offers.soon, offers: offers.all, internalTrainers: trainers } },
+      note: null,
+    };
   } else {
     result.feasibility.note = 'feasibility.no_competence';
   }
@@ -104,11 +124,17 @@ export async function suggestionsFor(
     if (row?.now?.atRisk) atRiskYear = prognosis.currentYear;
     else if (row?.horizon?.atRisk) atRiskYear = prognosis.horizonYear;
   }
-  const urgency = suggestUrgency({ now: deps.now, deadline: deadline ? new Date(`${deadline}T00:00:00Z`) : null, atRiskHorizonYear: atRiskYear });
+  const urgency = suggestUrgency({
+    now: deps.now,
+    deadline: deadline ? new Date(`${deadline}T00:00:00Z`) : null,
+    atRiskHorizonYear: atRiskYear,
+  });
   if (urgency) result.urgency = { suggestion: { ...urgency, inputs: { deadline, atRiskYear } }, note: null };
 
   // Investment: estimated cost per participant and hours of the training actions linked to it.
-  const actions = (await q.actionsOfNeeds(db, need.organisationId, [need.id])).filter((a) => a.kind !== 'non_training' && a.status !== 'cancelled');
+  const actions = (await q.actionsOfNeeds(db, need.organisationId, [need.id])).filter(
+    (a) => a.kind !== 'non_training' && a.status !== 'cancelled',
+  );
   const effort = effortPerParticipant(
     actions.map((a) => ({
       costPerParticipantCents: a.costPerParticipantCents,
@@ -119,7 +145,13 @@ export async function suggestionsFor(
   );
   const investment = effort ? suggestInvestment(effort.costPerParticipantCents, effort.hours) : null;
   if (investment && effort) {
-    result.investment = { suggestion: { ...investment, inputs: { costPerParticipantCents: effort.costPerParticipantCents, hours: effort.hours, actions: actions.length } }, note: null };
+    result.investment = {
+      suggestion: {
+        ...investment,
+        inputs: { costPerParticipantCents: effort.costPerParticipantCents, hours: effort.hours, actions: actions.length },
+      },
+      note: null,
+    };
   } else {
     result.investment.note = 'investment.no_actions';
   }

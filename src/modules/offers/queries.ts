@@ -1,7 +1,15 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
-import { competences, frameworks, fundingInstruments, offerCompetences, offerEditions, offers, organisations } from '../../db/schema/index.js';
+import {
+  competences,
+  frameworks,
+  fundingInstruments,
+  offerCompetences,
+  offerEditions,
+  offers,
+  organisations,
+} from '../../db/schema/index.js';
 
 /* Queries of training offers. Every provider query filters by provider_id. */
 
@@ -14,24 +22,36 @@ export type OfferRow = typeof offers.$inferSelect;
 export type OfferValues = Omit<typeof offers.$inferInsert, 'id' | 'providerId' | 'createdAt' | 'updatedAt' | 'searchNl'>;
 
 export async function organisationKind(db: Executor, id: string) {
-  const [row] = await db.select({ kind: organisations.kind, name: organisations.name, slug: organisations.slug }).from(organisations).where(eq(organisations.id, id));
+  const [row] = await db
+    .select({ kind: organisations.kind, name: organisations.name, slug: organisations.slug })
+    .from(organisations)
+    .where(eq(organisations.id, id));
   return row ?? null;
 }
 
 export async function findOffer(db: Executor, providerId: string, id: string, lock = false): Promise<OfferRow | null> {
-  const query = db.select().from(offers).where(and(eq(offers.providerId, providerId), eq(offers.id, id)));
+  const query = db
+    .select()
+    .from(offers)
+    .where(and(eq(offers.providerId, providerId), eq(offers.id, id)));
   const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 }
 
 export async function findPublishedOffer(db: Executor, id: string): Promise<OfferRow | null> {
-  const [row] = await db.select().from(offers).where(and(eq(offers.id, id), eq(offers.status, 'published')));
+  const [row] = await db
+    .select()
+    .from(offers)
+    .where(and(eq(offers.id, id), eq(offers.status, 'published')));
   return row ?? null;
 }
 
 export async function findOffersByCode(db: Executor, providerId: string, codes: string[]): Promise<OfferRow[]> {
   if (!codes.length) return [];
-  return db.select().from(offers).where(and(eq(offers.providerId, providerId), inArray(offers.code, codes)));
+  return db
+    .select()
+    .from(offers)
+    .where(and(eq(offers.providerId, providerId), inArray(offers.code, codes)));
 }
 
 export async function codeTaken(db: Executor, providerId: string, code: string, exceptId?: string): Promise<boolean> {
@@ -77,7 +97,10 @@ export async function listOffers(db: Executor, providerId: string, filter: { sta
 }
 
 export async function insertOffer(db: Executor, providerId: string, values: OfferValues): Promise<OfferRow> {
-  const [row] = await db.insert(offers).values({ ...values, providerId }).returning();
+  const [row] = await db
+    .insert(offers)
+    .values({ ...values, providerId })
+    .returning();
   return row;
 }
 
@@ -136,7 +159,11 @@ export async function readableCompetenceKinds(db: Executor, providerId: string, 
 }
 
 /** Competence key → competences among readable frameworks (more than one = ambiguous key). */
-export async function resolveCompetenceKeys(db: Executor, providerId: string, keys: string[]): Promise<Map<string, Array<{ id: string; kind: string }>>> {
+export async function resolveCompetenceKeys(
+  db: Executor,
+  providerId: string,
+  keys: string[],
+): Promise<Map<string, Array<{ id: string; kind: string }>>> {
   const result = new Map<string, Array<{ id: string; kind: string }>>();
   if (!keys.length) return result;
   const found = await db
@@ -148,7 +175,11 @@ export async function resolveCompetenceKeys(db: Executor, providerId: string, ke
   return result;
 }
 
-export async function replaceCompetences(db: Executor, offerId: string, items: ReadonlyArray<{ competenceId: string; level: number; confirmed: boolean }>) {
+export async function replaceCompetences(
+  db: Executor,
+  offerId: string,
+  items: ReadonlyArray<{ competenceId: string; level: number; confirmed: boolean }>,
+) {
   await db.delete(offerCompetences).where(eq(offerCompetences.offerId, offerId));
   if (items.length) await db.insert(offerCompetences).values(items.map((i) => ({ offerId, ...i })));
 }
@@ -171,7 +202,12 @@ export async function searchProviderCompetences(db: Executor, providerId: string
   const driving = sql`to_tsquery('dutch'::regconfig, ${input.prefix})`;
   const rank = sql<number>`ts_rank(${vector}, ${driving}, 32)`;
   const found = await db
-    .select({ id: competences.id, label: sql<string>`coalesce(${competences.label}->>'nl', '')`, rank, exact: sql<boolean>`${vector} @@ ${exactQuery}` })
+    .select({
+      id: competences.id,
+      label: sql<string>`coalesce(${competences.label}->>'nl', '')`,
+      rank,
+      exact: sql<boolean>`${vector} @@ ${exactQuery}`,
+    })
     .from(competences)
     .where(
       and(
@@ -311,9 +347,18 @@ export async function insertImportedOffers(db: Executor, providerId: string, ite
   if (!items.length) return;
   const offerRows = items.map((o) => importedRow({ id: o.id, code: o.code }, o.fields));
   const editionRows = items.flatMap((o) =>
-    o.editions.map((e) => ({ id: e.id, offer_id: o.id, starts_on: e.startsOn, ends_on: e.endsOn, capacity: e.capacity, enrolment_deadline: e.enrolmentDeadline })),
+    o.editions.map((e) => ({
+      id: e.id,
+      offer_id: o.id,
+      starts_on: e.startsOn,
+      ends_on: e.endsOn,
+      capacity: e.capacity,
+      enrolment_deadline: e.enrolmentDeadline,
+    })),
   );
-  const competenceRows = items.flatMap((o) => o.competences.map((c) => ({ offer_id: o.id, competence_id: c.competenceId, level: c.level })));
+  const competenceRows = items.flatMap((o) =>
+    o.competences.map((c) => ({ offer_id: o.id, competence_id: c.competenceId, level: c.level })),
+  );
   const [written] = await rows<{ offers: number; editions: number; competences: number }>(
     db,
     sql`with o as (
@@ -335,7 +380,11 @@ export async function insertImportedOffers(db: Executor, providerId: string, ite
         )
         select (select count(*)::int from o) as offers, (select count(*)::int from e) as editions, (select count(*)::int from c) as competences`,
   );
-  if (Number(written.offers) !== items.length || Number(written.editions) !== editionRows.length || Number(written.competences) !== competenceRows.length) {
+  if (
+    Number(written.offers) !== items.length ||
+    Number(written.editions) !== editionRows.length ||
+    Number(written.competences) !== competenceRows.length
+  ) {
     throw new Error(`the import wrote ${JSON.stringify(written)} rows for ${items.length} offers`);
   }
 }
@@ -344,7 +393,11 @@ export async function insertImportedOffers(db: Executor, providerId: string, ite
  * Replaces the fields of existing offers of the provider (an import's rows that change only
  * fields), in one statement, and marks them updated. Returns how many offers it updated.
  */
-export async function updateImportedOffers(db: Executor, providerId: string, items: ReadonlyArray<{ id: string; fields: ImportedOffer['fields'] }>): Promise<number> {
+export async function updateImportedOffers(
+  db: Executor,
+  providerId: string,
+  items: ReadonlyArray<{ id: string; fields: ImportedOffer['fields'] }>,
+): Promise<number> {
   if (!items.length) return 0;
   const offerRows = items.map((o) => importedRow({ id: o.id }, o.fields));
   const [done] = await rows<{ n: number }>(

@@ -6,7 +6,12 @@ import { LocalizedTextView } from '../frameworks/schemas.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const OfferFormat = Type.Union([Type.Literal('classroom'), Type.Literal('online'), Type.Literal('blended'), Type.Literal('workplace')]);
+export const OfferFormat = Type.Union([
+  Type.Literal('classroom'),
+  Type.Literal('online'),
+  Type.Literal('blended'),
+  Type.Literal('workplace'),
+]);
 export const OfferStatus = Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')]);
 export const AccessibilityFlag = Type.Union([Type.Literal('plain_language'), Type.Literal('dutch_a1_a2'), Type.Literal('wheelchair')]);
 const IsoDate = Type.String({ format: 'date' });
@@ -18,11 +23,19 @@ export const EditionParams = Type.Object({ orgId: Uuid, id: Uuid, editionId: Uui
 export const PublicOfferParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
 const OfferTitle = Type.Object(
-  { nl: Type.String({ minLength: 1, maxLength: 200 }), fr: Type.Optional(Type.String({ maxLength: 200 })), en: Type.Optional(Type.String({ maxLength: 200 })) },
+  {
+    nl: Type.String({ minLength: 1, maxLength: 200 }),
+    fr: Type.Optional(Type.String({ maxLength: 200 })),
+    en: Type.Optional(Type.String({ maxLength: 200 })),
+  },
   { additionalProperties: false },
 );
 const OfferDescription = Type.Object(
-  { nl: Type.String({ minLength: 1, maxLength: 8000 }), fr: Type.Optional(Type.String({ maxLength: 8000 })), en: Type.Optional(Type.String({ maxLength: 8000 })) },
+  {
+    nl: Type.String({ minLength: 1, maxLength: 8000 }),
+    fr: Type.Optional(Type.String({ maxLength: 8000 })),
+    en: Type.Optional(Type.String({ maxLength: 8000 })),
+  },
   { additionalProperties: false },
 );
 export const Characteristics = Type.Object(
@@ -198,11 +211,20 @@ const ExchangeOffer = Type.Object(
     code: Type.String({ minLength: 1, maxLength: 64 }),
     ...offerFields,
     targetAudience: Type.Optional(Type.String({ maxLength: 2000 })),
-    competences: Type.Optional(Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 200 }), level: Level }, { additionalProperties: false }), { maxItems: 50 })),
+    competences: Type.Optional(
+      Type.Array(Type.Object({ key: Type.String({ minLength: 1, maxLength: 200 }), level: Level }, { additionalProperties: false }), {
+        maxItems: 50,
+      }),
+    ),
     editions: Type.Optional(
       Type.Array(
         Type.Object(
-          { startsOn: IsoDate, endsOn: IsoDate, capacity: Type.Integer({ minimum: 1, maximum: 100_000 }), enrolmentDeadline: Type.Optional(Nullable(IsoDate)) },
+          {
+            startsOn: IsoDate,
+            endsOn: IsoDate,
+            capacity: Type.Integer({ minimum: 1, maximum: 100_000 }),
+            enrolmentDeadline: Type.Optional(Nullable(IsoDate)),
+          },
           { additionalProperties: false },
         ),
         { maxItems: 100 },

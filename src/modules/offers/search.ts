@@ -23,7 +23,7 @@ import type { SearchQuery, SearchResult } from './schemas.js';
  *   stop after one page; "next start" walks the scheduled editions in start order (pageByStart).
  * With words, the full-text test is the costly part, so it runs once: the matches go into a CTE
  * that gives both the facet counts and the page's ids, and a second query reads the page's rows.
-  * The cursor is an opaque offset. Measured in bench/offer-search.bench.ts (docs/operations.md).
+ * The cursor is an opaque offset. Measured in bench/offer-search.bench.ts (docs/operations.md).
  */
 
 const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
@@ -38,7 +38,11 @@ function decodeCursor(cursor: string | undefined): number {
   throw badRequest('/querystring/cursor', 'is not a cursor of this search; start again without it');
 }
 
-const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+const textArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
 
 export function createOfferSearch({ db, now = () => new Date() }: { db: Db; now?: () => Date }) {
   return async function search(input: SearchQuery): Promise<SearchResult> {
@@ -56,7 +60,10 @@ export function createOfferSearch({ db, now = () => new Date() }: { db: Db; now?
     if (query?.exact) {
       // Normalised once (stemmed, stop words dropped) and passed on as a constant. Only stop words
       // ("de het") leave an empty query, which would match nothing: then there is no text filter.
-      const [normalised] = await rows<{ q: string }>(db, sql`select to_tsquery('dutch'::regconfig, ${query.prefix ?? query.exact})::text as q`);
+      const [normalised] = await rows<{ q: string }>(
+        db,
+        sql`select to_tsquery('dutch'::regconfig, ${query.prefix ?? query.exact})::text as q`,
+      );
       if (normalised?.q) tsquery = sql`${normalised.q}::tsquery`;
     }
     if (tsquery) conditions.push(sql`o.search_nl @@ ${tsquery}`);
@@ -137,7 +144,12 @@ export function createOfferSearch({ db, now = () => new Date() }: { db: Db; now?
       // walks the index of its order.
       const page = async (): Promise<HitRow[]> => {
         if (sort === 'start') return hitsByIds(await pageByStart(db, { where, today, offset, count: limit + 1 }));
-        const order = sort === 'price' ? sql`o.price_cents asc, o.id` : sort === 'duration' ? sql`o.duration_minutes asc, o.id` : sql`o.published_at desc nulls last, o.id`;
+        const order =
+          sort === 'price'
+            ? sql`o.price_cents asc, o.id`
+            : sort === 'duration'
+              ? sql`o.duration_minutes asc, o.id`
+              : sql`o.published_at desc nulls last, o.id`;
         return rows<HitRow>(
           db,
           sql`select ${hitColumns}
@@ -147,12 +159,21 @@ export function createOfferSearch({ db, now = () => new Date() }: { db: Db; now?
               limit ${limit + 1} offset ${offset}`,
         );
       };
-      [hits, facetRows] = await readAll(db, [page, () => rows<FacetRow>(db, sql`select ${facetColumns} from offers o where ${where} group by ${facetSets}`)]);
+      [hits, facetRows] = await readAll(db, [
+        page,
+        () => rows<FacetRow>(db, sql`select ${facetColumns} from offers o where ${where} group by ${facetSets}`),
+      ]);
     }
 
     // grouping() sets one bit per column not grouped on, the first column the highest: a row of the
     // set (region) has 0b01111, of (format) 0b10111, …, the grand total 0b11111.
-    const counts = { region: new Map<string, number>(), format: new Map<string, number>(), level: new Map<string, number>(), language: new Map<string, number>(), recognition: new Map<string, number>() };
+    const counts = {
+      region: new Map<string, number>(),
+      format: new Map<string, number>(),
+      level: new Map<string, number>(),
+      language: new Map<string, number>(),
+      recognition: new Map<string, number>(),
+    };
     const add = (map: Map<string, number>, value: string, n: number) => map.set(value, (map.get(value) ?? 0) + n);
     let total = 0;
     for (const r of facetRows) {
@@ -176,7 +197,13 @@ export function createOfferSearch({ db, now = () => new Date() }: { db: Db; now?
         provider: { id: providerId, name: providerName, slug: providerSlug },
       })),
       nextCursor: hits.length > limit ? encodeCursor(offset + limit) : null,
-      facets: { region: facet(counts.region), language: facet(counts.language), format: facet(counts.format), recognition: facet(counts.recognition), level: facet(counts.level) },
+      facets: {
+        region: facet(counts.region),
+        language: facet(counts.language),
+        format: facet(counts.format),
+        recognition: facet(counts.recognition),
+        level: facet(counts.level),
+      },
     };
   };
 }

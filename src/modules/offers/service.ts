@@ -68,7 +68,11 @@ function databaseReason(error: unknown): string {
 
 function validationError(problems: Problem[], prefix: string, what: string): AppError {
   const errors = problems.map((p) => ({ path: `${prefix}${p.path}`, message: p.message }));
-  return new AppError('validation.failed', { status: 400, detail: `The ${what} is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, errors });
+  return new AppError('validation.failed', {
+    status: 400,
+    detail: `The ${what} is not valid: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+    errors,
+  });
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? new Date(d).toISOString() : d.toISOString());
@@ -181,7 +185,8 @@ function inputOf(o: q.OfferRow): OfferInput {
 }
 
 /** The confirmed competences of an offer as a comparable key (competence and level, in any order). */
-const competenceKey = (l: ReadonlyArray<{ competenceId: string; level: number }>) => JSON.stringify(l.map((c) => [c.competenceId, c.level]).sort());
+const competenceKey = (l: ReadonlyArray<{ competenceId: string; level: number }>) =>
+  JSON.stringify(l.map((c) => [c.competenceId, c.level]).sort());
 
 /** Whether an import row's fields differ from the stored offer's. */
 function fieldsChanged(existing: q.OfferRow, fields: Fields): boolean {
@@ -200,7 +205,11 @@ const editionChanged = (before: q.EditionRow, values: ExchangeOffer['editions'][
  */
 function isUnchanged(
   existing: q.OfferRow,
-  prepared: { fields: Fields; competences: ReadonlyArray<{ competenceId: string; level: number }>; editions: ReadonlyArray<{ values: ExchangeOffer['editions'][number]; before: q.EditionRow | undefined }> },
+  prepared: {
+    fields: Fields;
+    competences: ReadonlyArray<{ competenceId: string; level: number }>;
+    editions: ReadonlyArray<{ values: ExchangeOffer['editions'][number]; before: q.EditionRow | undefined }>;
+  },
   confirmed: ReadonlyArray<{ competenceId: string; level: number }>,
 ): boolean {
   return !fieldsChanged(existing, prepared.fields) && onlyFieldsChange(prepared, confirmed);
@@ -212,7 +221,10 @@ function isUnchanged(
  * then updates the fields and nothing else.)
  */
 function onlyFieldsChange(
-  prepared: { competences: ReadonlyArray<{ competenceId: string; level: number }>; editions: ReadonlyArray<{ values: ExchangeOffer['editions'][number]; before: q.EditionRow | undefined }> },
+  prepared: {
+    competences: ReadonlyArray<{ competenceId: string; level: number }>;
+    editions: ReadonlyArray<{ values: ExchangeOffer['editions'][number]; before: q.EditionRow | undefined }>;
+  },
   confirmed: ReadonlyArray<{ competenceId: string; level: number }>,
 ): boolean {
   return (
@@ -239,7 +251,10 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
     const org = await q.organisationKind(db, organisationId);
     if (!org) throw notFound('organisation');
     if (org.kind !== 'training_provider') {
-      throw new AppError('offers.not_a_provider', { status: 403, detail: 'Only training providers have offers; this organisation is not one.' });
+      throw new AppError('offers.not_a_provider', {
+        status: 403,
+        detail: 'Only training providers have offers; this organisation is not one.',
+      });
     }
     return { who, org };
   }
@@ -272,9 +287,7 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       accessibility: offer.accessibility,
       status: offer.status,
       publishedAt: iso(offer.publishedAt),
-      competences: comps
-        .filter((c) => !options.publicView || c.confirmed)
-        .map(({ offerId: _o, ...c }) => c),
+      competences: comps.filter((c) => !options.publicView || c.confirmed).map(({ offerId: _o, ...c }) => c),
       editions: editions.map(editionView),
       createdAt: iso(offer.createdAt)!,
       updatedAt: iso(offer.updatedAt)!,
@@ -318,7 +331,8 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
     },
   ) {
     const problems: Problem[] = [];
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(offer.code)) problems.push({ path: '/code', message: 'must be 1–64 letters, digits, dots, dashes or underscores' });
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(offer.code))
+      problems.push({ path: '/code', message: 'must be 1–64 letters, digits, dots, dashes or underscores' });
     const fields = prepareFields(offer, context.recognitions);
     if (!fields.ok) problems.push(...fields.problems);
     const { resolved, current } = context;
@@ -326,10 +340,12 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
     offer.competences.forEach((c, i) => {
       const found = resolved.get(c.key) ?? [];
       if (found.length === 0) problems.push({ path: `/competences/${i}`, message: `"${c.key}" is not a known competence key` });
-      else if (found.length > 1) problems.push({ path: `/competences/${i}`, message: `"${c.key}" is ambiguous (several frameworks use it)` });
+      else if (found.length > 1)
+        problems.push({ path: `/competences/${i}`, message: `"${c.key}" is ambiguous (several frameworks use it)` });
       else if (found[0].kind === 'group') problems.push({ path: `/competences/${i}`, message: `"${c.key}" ${GROUP_MESSAGE}` });
       else if (c.level < 1 || c.level > 4) problems.push({ path: `/competences/${i}`, message: `level of "${c.key}" must be 1 to 4` });
-      else if (competences.some((x) => x.competenceId === found[0].id)) problems.push({ path: `/competences/${i}`, message: `"${c.key}" is listed twice` });
+      else if (competences.some((x) => x.competenceId === found[0].id))
+        problems.push({ path: `/competences/${i}`, message: `"${c.key}" is listed twice` });
       else competences.push({ competenceId: found[0].id, level: c.level, confirmed: true });
     });
     if (context.existing?.status === 'published' && offer.competences.length === 0) {
@@ -339,8 +355,10 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
     offer.editions.forEach((e, i) => {
       const before = current.find((c) => c.startsOn === e.startsOn && c.status === 'scheduled');
       const edition = { ...e, sessions: before?.sessions ?? [] };
-      for (const p of validateEdition(edition, { today: context.today, before })) problems.push({ path: `/editions/${i}${p.path}`, message: p.message });
-      if (offer.editions.findIndex((x) => x.startsOn === e.startsOn) !== i) problems.push({ path: `/editions/${i}/startsOn`, message: 'is listed twice' });
+      for (const p of validateEdition(edition, { today: context.today, before }))
+        problems.push({ path: `/editions/${i}${p.path}`, message: p.message });
+      if (offer.editions.findIndex((x) => x.startsOn === e.startsOn) !== i)
+        problems.push({ path: `/editions/${i}/startsOn`, message: 'is listed twice' });
       editions.push({ values: e, before });
     });
     if (problems.length || !fields.ok) return { ok: false as const, problems };
@@ -348,13 +366,26 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
   }
 
   async function exchangeOffers(tx: Executor, providerId: string): Promise<Array<ExchangeOffer & { status: OfferDetail['status'] }>> {
-    const all = await tx.query.offers.findMany({ where: (o, { eq }) => eq(o.providerId, providerId), orderBy: (o, { asc }) => [asc(o.code)] });
-    const comps = await q.findOfferCompetences(tx, all.map((o) => o.id));
-    const editions = await q.findEditions(tx, all.map((o) => o.id));
+    const all = await tx.query.offers.findMany({
+      where: (o, { eq }) => eq(o.providerId, providerId),
+      orderBy: (o, { asc }) => [asc(o.code)],
+    });
+    const comps = await q.findOfferCompetences(
+      tx,
+      all.map((o) => o.id),
+    );
+    const editions = await q.findEditions(
+      tx,
+      all.map((o) => o.id),
+    );
     return all.map((o) => ({
       code: o.code,
       title: { nl: o.title.nl ?? '', ...(o.title.fr ? { fr: o.title.fr } : {}), ...(o.title.en ? { en: o.title.en } : {}) },
-      description: { nl: o.description.nl ?? '', ...(o.description.fr ? { fr: o.description.fr } : {}), ...(o.description.en ? { en: o.description.en } : {}) },
+      description: {
+        nl: o.description.nl ?? '',
+        ...(o.description.fr ? { fr: o.description.fr } : {}),
+        ...(o.description.en ? { en: o.description.en } : {}),
+      },
       languages: o.languages,
       format: o.format,
       postcode: o.postcode,
@@ -433,11 +464,20 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
           for (const { values, before } of prepared.editions) {
             const deadline = values.enrolmentDeadline ?? null;
             if (!before) {
-              await q.insertEdition(row, { offerId, startsOn: values.startsOn, endsOn: values.endsOn, capacity: values.capacity, enrolmentDeadline: deadline });
+              await q.insertEdition(row, {
+                offerId,
+                startsOn: values.startsOn,
+                endsOn: values.endsOn,
+                capacity: values.capacity,
+                enrolmentDeadline: deadline,
+              });
               changed = true;
             } else if (editionChanged(before, values)) {
               const locked = (await q.lockEdition(row, offerId, before.id))!;
-              if (values.capacity < locked.enrolledCount) throw new Error(`editions: capacity of ${values.startsOn} must not be below the ${locked.enrolledCount} seats already taken`);
+              if (values.capacity < locked.enrolledCount)
+                throw new Error(
+                  `editions: capacity of ${values.startsOn} must not be below the ${locked.enrolledCount} seats already taken`,
+                );
               await q.updateEdition(row, before.id, { endsOn: values.endsOn, capacity: values.capacity, enrolmentDeadline: deadline });
               // As in the API: more seats move the waiting list up at once.
               if (values.capacity > locked.capacity) await promoteAfterCapacityChange(row, before.id);
@@ -454,7 +494,11 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         if (error instanceof AppError) throw error;
         const message = (error as Error).message;
         // A database refusal of one row (rolled back to its savepoint) is reported like a rule.
-        errors.push({ line, code: offer.code, message: message.startsWith('editions:') ? message : `could not be saved: ${databaseReason(error)}` });
+        errors.push({
+          line,
+          code: offer.code,
+          message: message.startsWith('editions:') ? message : `could not be saved: ${databaseReason(error)}`,
+        });
       }
     }
 
@@ -469,7 +513,11 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         }
         const offer = item.offer;
         if (seenCodes.has(offer.code)) {
-          errors.push({ line: item.line, code: offer.code, message: `code ${offer.code} appears twice (first on ${format === 'csv' ? 'line' : 'item'} ${seenCodes.get(offer.code)})` });
+          errors.push({
+            line: item.line,
+            code: offer.code,
+            message: `code ${offer.code} appears twice (first on ${format === 'csv' ? 'line' : 'item'} ${seenCodes.get(offer.code)})`,
+          });
           continue;
         }
         seenCodes.set(offer.code, item.line);
@@ -477,11 +525,20 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       }
 
       // What the checks need, read once for the whole file.
-      const existingByCode = new Map((await q.findOffersByCode(tx, providerId, candidates.map((c) => c.offer.code))).map((o) => [o.code, o]));
+      const existingByCode = new Map(
+        (
+          await q.findOffersByCode(
+            tx,
+            providerId,
+            candidates.map((c) => c.offer.code),
+          )
+        ).map((o) => [o.code, o]),
+      );
       const keys = [...new Set(candidates.flatMap((c) => c.offer.competences.map((k) => k.key)))];
       const resolved = new Map<string, Array<{ id: string; kind: string }>>();
       for (let start = 0; start < keys.length; start += LOOKUP_CHUNK) {
-        for (const [key, found] of await q.resolveCompetenceKeys(tx, providerId, keys.slice(start, start + LOOKUP_CHUNK))) resolved.set(key, found);
+        for (const [key, found] of await q.resolveCompetenceKeys(tx, providerId, keys.slice(start, start + LOOKUP_CHUNK)))
+          resolved.set(key, found);
       }
       const existingIds = [...existingByCode.values()].map((o) => o.id);
       const storedEditions = groupBy(await q.findEditions(tx, existingIds), (e) => e.offerId);
@@ -513,7 +570,11 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         const chunk = fieldChanges.slice(start, start + IMPORT_CHUNK);
         try {
           await tx.transaction(async (chunkTx) => {
-            const n = await q.updateImportedOffers(chunkTx, providerId, chunk.map(({ existing, prepared }) => ({ id: existing.id, fields: prepared.fields })));
+            const n = await q.updateImportedOffers(
+              chunkTx,
+              providerId,
+              chunk.map(({ existing, prepared }) => ({ id: existing.id, fields: prepared.fields })),
+            );
             if (n !== chunk.length) throw new Error(`updated ${n} of ${chunk.length} offers`);
           });
           updated += chunk.length;
@@ -591,7 +652,11 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         if (problems.length || !fields.ok) throw validationError(problems, '/body', 'offer');
         if (await q.codeTaken(tx, providerId, input.code)) throw conflict(`An offer with code ${input.code} exists already.`, '/body/code');
         const offer = await q.insertOffer(tx, providerId, { ...fields.fields, code: input.code });
-        await q.replaceCompetences(tx, offer.id, (input.competences ?? []).map((c) => ({ competenceId: c.competenceId, level: c.level, confirmed: c.confirmed ?? true })));
+        await q.replaceCompetences(
+          tx,
+          offer.id,
+          (input.competences ?? []).map((c) => ({ competenceId: c.competenceId, level: c.level, confirmed: c.confirmed ?? true })),
+        );
         return detail(tx, offer);
       });
     },
@@ -604,9 +669,13 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         const merged = { ...inputOf(offer), ...changes };
         // The stored municipality came from the old postcode (or was typed for it): a new postcode
         // brings its own, unless the same request names one.
-        if (changes.postcode !== undefined && changes.postcode !== offer.postcode && changes.municipality === undefined) merged.municipality = null;
+        if (changes.postcode !== undefined && changes.postcode !== offer.postcode && changes.municipality === undefined)
+          merged.municipality = null;
         const fields = prepareFields(merged, await q.recognitionKeys(tx, providerId));
-        const problems = [...(fields.ok ? [] : fields.problems), ...(competences ? await checkCompetences(tx, providerId, competences) : [])];
+        const problems = [
+          ...(fields.ok ? [] : fields.problems),
+          ...(competences ? await checkCompetences(tx, providerId, competences) : []),
+        ];
         if (problems.length || !fields.ok) throw validationError(problems, '/body', 'offer');
         if (code !== undefined && code !== offer.code && (await q.codeTaken(tx, providerId, code, id))) {
           throw conflict(`An offer with code ${code} exists already.`, '/body/code');
@@ -616,7 +685,11 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         }
         await q.updateOffer(tx, providerId, id, { ...fields.fields, ...(code !== undefined ? { code } : {}) });
         if (competences) {
-          await q.replaceCompetences(tx, id, competences.map((c) => ({ competenceId: c.competenceId, level: c.level, confirmed: c.confirmed ?? true })));
+          await q.replaceCompetences(
+            tx,
+            id,
+            competences.map((c) => ({ competenceId: c.competenceId, level: c.level, confirmed: c.confirmed ?? true })),
+          );
         }
         return detail(tx, (await q.findOffer(tx, providerId, id))!);
       });
@@ -632,7 +705,13 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       });
     },
 
-    async setStatus(actor: Actor | null, providerId: string, id: string, target: 'published' | 'archived' | 'draft', ip?: string): Promise<OfferDetail> {
+    async setStatus(
+      actor: Actor | null,
+      providerId: string,
+      id: string,
+      target: 'published' | 'archived' | 'draft',
+      ip?: string,
+    ): Promise<OfferDetail> {
       const { who } = await requireProvider(actor, 'offer:write', providerId);
       return db.transaction(async (tx) => {
         const offer = await loadOffer(tx, providerId, id, true);
@@ -677,7 +756,11 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         });
         const have = new Set((await q.findOfferCompetences(tx, [id])).filter((c) => c.confirmed).map((c) => c.competenceId));
         const fresh = suggestions.filter((s) => !have.has(s.competenceId));
-        await q.addSuggestions(tx, id, fresh.map((s) => ({ competenceId: s.competenceId, level: SUGGESTED_LEVEL })));
+        await q.addSuggestions(
+          tx,
+          id,
+          fresh.map((s) => ({ competenceId: s.competenceId, level: SUGGESTED_LEVEL })),
+        );
         const view = await detail(tx, offer);
         return { competences: view.competences, suggested: fresh.length };
       });
@@ -689,7 +772,13 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       await requireProvider(actor, 'offer:write', providerId);
       return db.transaction(async (tx) => {
         const offer = await loadOffer(tx, providerId, offerId, true);
-        const edition = { startsOn: input.startsOn, endsOn: input.endsOn, capacity: input.capacity, enrolmentDeadline: input.enrolmentDeadline ?? null, sessions: input.sessions ?? [] };
+        const edition = {
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          capacity: input.capacity,
+          enrolmentDeadline: input.enrolmentDeadline ?? null,
+          sessions: input.sessions ?? [],
+        };
         const problems = validateEdition(edition, { today: todayInBrussels(now()) });
         if (problems.length) throw validationError(problems, '/body', 'edition');
         await q.insertEdition(tx, { offerId, ...edition });
@@ -698,7 +787,13 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       });
     },
 
-    async updateEdition(actor: Actor | null, providerId: string, offerId: string, editionId: string, input: UpdateEditionBody): Promise<OfferDetail> {
+    async updateEdition(
+      actor: Actor | null,
+      providerId: string,
+      offerId: string,
+      editionId: string,
+      input: UpdateEditionBody,
+    ): Promise<OfferDetail> {
       await requireProvider(actor, 'offer:write', providerId);
       return db.transaction(async (tx) => {
         const offer = await loadOffer(tx, providerId, offerId, true);
@@ -728,7 +823,8 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
         await loadOffer(tx, providerId, offerId, true);
         const edition = await q.lockEdition(tx, offerId, editionId);
         if (!edition) throw notFound('edition');
-        if (await q.editionHasEnrolments(tx, editionId)) throw conflict('People enrolled in this edition; cancel it instead of deleting it.');
+        if (await q.editionHasEnrolments(tx, editionId))
+          throw conflict('People enrolled in this edition; cancel it instead of deleting it.');
         await q.deleteEdition(tx, editionId);
       });
     },
@@ -739,8 +835,17 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       const { who } = await requireProvider(actor, 'offer:read', providerId);
       return db.transaction(async (tx) => {
         const all = await exchangeOffers(tx, providerId);
-        await writeAudit(tx, { event: 'data_export', actorUserId: who.userId, organisationId: providerId, subject: 'offers.csv', ip, detail: { offers: all.length } });
-        const records = all.map((o) => offerToCsvRow(o).map((cell, i) => (GUARDED_COLUMNS.has(OFFER_CSV_COLUMNS[i]) ? guardCell(cell) : cell)));
+        await writeAudit(tx, {
+          event: 'data_export',
+          actorUserId: who.userId,
+          organisationId: providerId,
+          subject: 'offers.csv',
+          ip,
+          detail: { offers: all.length },
+        });
+        const records = all.map((o) =>
+          offerToCsvRow(o).map((cell, i) => (GUARDED_COLUMNS.has(OFFER_CSV_COLUMNS[i]) ? guardCell(cell) : cell)),
+        );
         return `\uFEFF${stringify(records, { header: true, columns: [...OFFER_CSV_COLUMNS], record_delimiter: 'windows' })}`;
       });
     },
@@ -749,7 +854,14 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       const { who } = await requireProvider(actor, 'offer:read', providerId);
       return db.transaction(async (tx) => {
         const all = await exchangeOffers(tx, providerId);
-        await writeAudit(tx, { event: 'data_export', actorUserId: who.userId, organisationId: providerId, subject: 'offers.json', ip, detail: { offers: all.length } });
+        await writeAudit(tx, {
+          event: 'data_export',
+          actorUserId: who.userId,
+          organisationId: providerId,
+          subject: 'offers.json',
+          ip,
+          detail: { offers: all.length },
+        });
         return { offers: all as OfferExchange[] };
       });
     },
@@ -767,7 +879,8 @@ export function createOffersService({ db, now = () => new Date() }: OffersDeps) 
       const header = readOfferCsvHeader(records[0].record);
       if (!header.ok) throw badRequest('/body', header.message);
       const data = records.slice(1);
-      if (data.length > MAX_IMPORT_ROWS) throw badRequest('/body', `At most ${MAX_IMPORT_ROWS} offers per import; this file has ${data.length}.`);
+      if (data.length > MAX_IMPORT_ROWS)
+        throw badRequest('/body', `At most ${MAX_IMPORT_ROWS} offers per import; this file has ${data.length}.`);
       const items = data.map(({ record, info }) => {
         const parsed = parseOfferCsvRow(record, header.index);
         const code = (record[header.index.code!] ?? '').trim();

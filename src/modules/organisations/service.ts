@@ -1,10 +1,26 @@
 import { and, count, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditLog, memberships, organisations, people, sectorMemberships, teams, users, type OrganisationSettings } from '../../db/schema/index.js';
+import {
+  auditLog,
+  memberships,
+  organisations,
+  people,
+  sectorMemberships,
+  teams,
+  users,
+  type OrganisationSettings,
+} from '../../db/schema/index.js';
 import { writeAudit } from '../../server/audit.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../server/auth/passwords.js';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors.js';
-import { readableOrganisations, requireActor, requireOrgPermission, requirePlatformAdmin, rolesIn, type Actor } from '../../server/tenancy.js';
+import {
+  readableOrganisations,
+  requireActor,
+  requireOrgPermission,
+  requirePlatformAdmin,
+  rolesIn,
+  type Actor,
+} from '../../server/tenancy.js';
 import { effectiveSettings } from '../../domain/organisations/settings.js';
 import type { OrganisationKind, Role } from '../../shared/roles.js';
 import type { OrganisationView } from './schemas.js';
@@ -13,7 +29,11 @@ export function createOrganisationsService({ db }: { db: Db }) {
   async function toView(actor: Actor, rows: (typeof organisations.$inferSelect)[]): Promise<OrganisationView[]> {
     const ids = rows.map((r) => r.id);
     const memberCounts = ids.length
-      ? await db.select({ sectorId: sectorMemberships.sectorId, n: count() }).from(sectorMemberships).where(inArray(sectorMemberships.sectorId, ids)).groupBy(sectorMemberships.sectorId)
+      ? await db
+          .select({ sectorId: sectorMemberships.sectorId, n: count() })
+          .from(sectorMemberships)
+          .where(inArray(sectorMemberships.sectorId, ids))
+          .groupBy(sectorMemberships.sectorId)
       : [];
     const countBySector = new Map(memberCounts.map((r) => [r.sectorId, Number(r.n)]));
     return rows.map((o) => ({
@@ -53,7 +73,10 @@ export function createOrganisationsService({ db }: { db: Db }) {
       const who = requirePlatformAdmin(actor);
       const [existing] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.slug));
       if (existing) throw conflict('An organisation with this slug exists already.', '/body/slug');
-      const [row] = await db.insert(organisations).values({ ...input, postcode: input.postcode ?? null }).returning();
+      const [row] = await db
+        .insert(organisations)
+        .values({ ...input, postcode: input.postcode ?? null })
+        .returning();
       return (await toView(who, [row]))[0];
     },
 
@@ -72,7 +95,13 @@ export function createOrganisationsService({ db }: { db: Db }) {
     async listMembers(actor: Actor | null, organisationId: string) {
       requireOrgPermission(actor, 'members:read', organisationId);
       return db
-        .select({ membershipId: memberships.id, userId: users.id, email: users.email, displayName: users.displayName, role: memberships.role })
+        .select({
+          membershipId: memberships.id,
+          userId: users.id,
+          email: users.email,
+          displayName: users.displayName,
+          role: memberships.role,
+        })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(eq(memberships.organisationId, organisationId))
@@ -83,7 +112,11 @@ export function createOrganisationsService({ db }: { db: Db }) {
     async grantRole(actor: Actor | null, organisationId: string, input: { email: string; role: Role; ip?: string }) {
       const who = requireOrgPermission(actor, 'members:manage', organisationId);
       if (input.role === 'platform_admin' && !who.isPlatformAdmin) {
-        throw new AppError('tenancy.forbidden', { status: 403, detail: 'Only platform administrators may grant platform_admin.', errors: [{ path: '/body/role', message: 'may not be granted by you' }] });
+        throw new AppError('tenancy.forbidden', {
+          status: 403,
+          detail: 'Only platform administrators may grant platform_admin.',
+          errors: [{ path: '/body/role', message: 'may not be granted by you' }],
+        });
       }
       const [user] = await db.select().from(users).where(eq(users.email, input.email.toLowerCase()));
       if (!user) throw badRequest('/body/email', 'No user with this e-mail address. Create the account first.');
@@ -94,7 +127,14 @@ export function createOrganisationsService({ db }: { db: Db }) {
           .onConflictDoNothing()
           .returning();
         if (!inserted.length) throw conflict('The user has this role already.', '/body/role');
-        await writeAudit(tx, { event: 'role_granted', actorUserId: who.userId, organisationId, subject: user.email, ip: input.ip, detail: { role: input.role } });
+        await writeAudit(tx, {
+          event: 'role_granted',
+          actorUserId: who.userId,
+          organisationId,
+          subject: user.email,
+          ip: input.ip,
+          detail: { role: input.role },
+        });
         return { membershipId: inserted[0].id, userId: user.id, email: user.email, displayName: user.displayName, role: input.role };
       });
     },
@@ -110,7 +150,14 @@ export function createOrganisationsService({ db }: { db: Db }) {
         if (removed.role === 'platform_admin' && !who.isPlatformAdmin) {
           throw new AppError('tenancy.forbidden', { status: 403, detail: 'Only platform administrators may revoke platform_admin.' });
         }
-        await writeAudit(tx, { event: 'role_revoked', actorUserId: who.userId, organisationId, subject: removed.userId, ip, detail: { role: removed.role } });
+        await writeAudit(tx, {
+          event: 'role_revoked',
+          actorUserId: who.userId,
+          organisationId,
+          subject: removed.userId,
+          ip,
+          detail: { role: removed.role },
+        });
       });
     },
 
@@ -126,7 +173,10 @@ export function createOrganisationsService({ db }: { db: Db }) {
 
     async addSectorMember(actor: Actor | null, sectorId: string, memberId: string) {
       requirePlatformAdmin(actor);
-      const rows = await db.select().from(organisations).where(inArray(organisations.id, [sectorId, memberId]));
+      const rows = await db
+        .select()
+        .from(organisations)
+        .where(inArray(organisations.id, [sectorId, memberId]));
       const sector = rows.find((r) => r.id === sectorId);
       if (!sector) throw notFound('organisation');
       if (sector.kind !== 'sector_body') throw badRequest('/params/orgId', 'Only a sector body has member organisations.');
@@ -149,7 +199,14 @@ export function createOrganisationsService({ db }: { db: Db }) {
     async listAudit(actor: Actor | null, organisationId: string, query: { limit?: number; before?: string }) {
       requireOrgPermission(actor, 'audit:read', organisationId);
       const rows = await db
-        .select({ id: auditLog.id, at: auditLog.at, event: auditLog.event, actorEmail: users.email, subject: auditLog.subject, detail: auditLog.detail })
+        .select({
+          id: auditLog.id,
+          at: auditLog.at,
+          event: auditLog.event,
+          actorEmail: users.email,
+          subject: auditLog.subject,
+          detail: auditLog.detail,
+        })
         .from(auditLog)
         .leftJoin(users, eq(users.id, auditLog.actorUserId))
         .where(and(eq(auditLog.organisationId, organisationId), query.before ? lt(auditLog.at, new Date(query.before)) : undefined))
@@ -178,11 +235,16 @@ export async function createUserWithRole(
     const [org] = await tx
       .select()
       .from(organisations)
-      .where(/^[0-9a-f-]{36}$/i.test(input.organisation) ? eq(organisations.id, input.organisation) : eq(organisations.slug, input.organisation));
+      .where(
+        /^[0-9a-f-]{36}$/i.test(input.organisation) ? eq(organisations.id, input.organisation) : eq(organisations.slug, input.organisation),
+      );
     if (!org) throw new Error(`No organisation with id or slug "${input.organisation}".`);
     let [user] = await tx.select().from(users).where(eq(users.email, email));
     if (!user) {
-      [user] = await tx.insert(users).values({ email, displayName: input.displayName ?? email.split('@')[0], passwordHash }).returning();
+      [user] = await tx
+        .insert(users)
+        .values({ email, displayName: input.displayName ?? email.split('@')[0], passwordHash })
+        .returning();
       await writeAudit(tx, { event: 'user_created', organisationId: org.id, subject: email, detail: { via: 'cli' } });
     }
     await tx.insert(memberships).values({ userId: user.id, organisationId: org.id, role: input.role }).onConflictDoNothing();

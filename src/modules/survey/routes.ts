@@ -57,7 +57,14 @@ export function surveyRoutes(service: SurveyService, options: { perMinute: numbe
       '/survey/learning-wish',
       {
         config,
-        schema: { operationId: 'saveSurveyLearningWish', tags, security, headers: SurveyHeaders, body: LearningWishBody, response: { 204: Type.Null() } },
+        schema: {
+          operationId: 'saveSurveyLearningWish',
+          tags,
+          security,
+          headers: SurveyHeaders,
+          body: LearningWishBody,
+          response: { 204: Type.Null() },
+        },
       },
       async (request, reply) => {
         await service.saveLearningWish(token(request.headers), request.body.text);
@@ -69,7 +76,14 @@ export function surveyRoutes(service: SurveyService, options: { perMinute: numbe
       '/survey/visibility',
       {
         config,
-        schema: { operationId: 'setSurveyVisibility', tags, security, headers: SurveyHeaders, body: VisibilityBody, response: { 204: Type.Null() } },
+        schema: {
+          operationId: 'setSurveyVisibility',
+          tags,
+          security,
+          headers: SurveyHeaders,
+          body: VisibilityBody,
+          response: { 204: Type.Null() },
+        },
       },
       async (request, reply) => {
         await service.setVisibility(token(request.headers), request.body.visibility);
@@ -81,7 +95,14 @@ export function surveyRoutes(service: SurveyService, options: { perMinute: numbe
       '/survey/locale',
       {
         config,
-        schema: { operationId: 'setSurveyLocale', tags, security, headers: SurveyHeaders, body: LocaleBody, response: { 204: Type.Null() } },
+        schema: {
+          operationId: 'setSurveyLocale',
+          tags,
+          security,
+          headers: SurveyHeaders,
+          body: LocaleBody,
+          response: { 204: Type.Null() },
+        },
       },
       async (request, reply) => {
         await service.setLocale(token(request.headers), request.body.locale);

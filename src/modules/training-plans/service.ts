@@ -240,9 +240,7 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
         status: row.status,
         offerId: row.offerId,
         offerEditionId: row.offerEditionId,
-        offer: row.offerId
-          ? linkedOffer(offers.get(row.offerId), row.offerEditionId ? editions.get(row.offerEditionId) : undefined)
-          : null,
+        offer: row.offerId ? linkedOffer(offers.get(row.offerId), row.offerEditionId ? editions.get(row.offerEditionId) : undefined) : null,
         needs: needs.filter((n) => n.actionId === row.id).map(({ actionId: _a, ...n }) => n),
         participants: named.map((p) => ({
           personId: p.personId,
@@ -357,7 +355,8 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
     if (held.length) {
       throw new AppError('plan.enrolments_exist', {
         status: 409,
-        detail: 'People are enrolled in the linked edition through this action. Cancel those enrolments before changing the offer or edition.',
+        detail:
+          'People are enrolled in the linked edition through this action. Cancel those enrolments before changing the offer or edition.',
         errors: [{ path: '/body/offerEditionId', message: 'has enrolments through this action' }],
       });
     }

@@ -116,7 +116,8 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) =
     if (!request.routeOptions.url?.includes(':orgId')) return;
     const orgId = (request.params as Record<string, string> | undefined)?.orgId;
     const actor = requireActor(request.actor);
-    const notFound = () => new AppError('tenancy.not_found', { status: 404, detail: 'The organisation does not exist or you are not a member.' });
+    const notFound = () =>
+      new AppError('tenancy.not_found', { status: 404, detail: 'The organisation does not exist or you are not a member.' });
     if (actor.isPlatformAdmin) {
       // Platform administrators pass every membership check, so the organisation itself must exist:
       // otherwise their writes to it fail on a foreign key (a 500) instead of a 404. A malformed id

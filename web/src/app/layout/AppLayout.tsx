@@ -100,7 +100,8 @@ export function AppLayout() {
                 <li>
                   <NavLink to={paths.profiles(orgId)}>{t('nav.profiles')}</NavLink>
                 </li>
-                {session.data?.user.isPlatformAdmin || session.data?.memberships.some((m) => m.organisationId === orgId && ['hr', 'org_admin'].includes(m.role)) ? (
+                {session.data?.user.isPlatformAdmin ||
+                session.data?.memberships.some((m) => m.organisationId === orgId && ['hr', 'org_admin'].includes(m.role)) ? (
                   <li>
                     <NavLink to={paths.campaigns(orgId)}>{t('nav.campaigns')}</NavLink>
                   </li>

@@ -63,7 +63,15 @@ export default function AccountPage() {
       {done ? <Notice>{t('password.changed')}</Notice> : null}
       <ErrorMessage error={failure} />
       <form onSubmit={(e) => void submit(e)} noValidate className="form">
-        <Field label={t('password.current')} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} error={errors.current} maxLength={200} />
+        <Field
+          label={t('password.current')}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          error={errors.current}
+          maxLength={200}
+        />
         <Field
           label={t('password.new')}
           hint={t('password.hint', { min: MIN_LENGTH })}
@@ -74,7 +82,15 @@ export default function AccountPage() {
           error={errors.next}
           maxLength={200}
         />
-        <Field label={t('password.repeat')} type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={errors.repeat} maxLength={200} />
+        <Field
+          label={t('password.repeat')}
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          error={errors.repeat}
+          maxLength={200}
+        />
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('password.submit')}
         </button>

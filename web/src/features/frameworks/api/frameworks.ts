@@ -35,7 +35,13 @@ export function useCompetenceSearch(params: { q: string; lang: Locale; framework
     queryKey: ['competence-search', q, params.lang, params.frameworkId, params.orgId, params.limit],
     queryFn: ({ signal }) =>
       http.get<CompetenceSearchResult[]>(
-        withQuery('/api/competences', { q, lang: params.lang, frameworkId: params.frameworkId, orgId: params.orgId, limit: params.limit ?? 20 }),
+        withQuery('/api/competences', {
+          q,
+          lang: params.lang,
+          frameworkId: params.frameworkId,
+          orgId: params.orgId,
+          limit: params.limit ?? 20,
+        }),
         { signal },
       ),
     enabled: q.length >= 2,

@@ -25,7 +25,15 @@ export function CompetenceSearch({ orgId, frameworkId, label }: { orgId: string;
         <p className="field__hint" id={hintId}>
           {t('search.hint')}
         </p>
-        <input id={inputId} type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} aria-describedby={hintId} autoComplete="off" />
+        <input
+          id={inputId}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          maxLength={200}
+          aria-describedby={hintId}
+          autoComplete="off"
+        />
       </form>
       <p role="status" className="search__status">
         {active && search.data ? t('search.resultCount', { count: search.data.length }) : ''}

@@ -20,7 +20,19 @@ export function CompetenceTree({ orgId, frameworkId, label }: { orgId: string; f
   );
 }
 
-function Branch({ orgId, frameworkId, parentId, label, id }: { orgId: string; frameworkId: string; parentId: string | null; label: string; id?: string }) {
+function Branch({
+  orgId,
+  frameworkId,
+  parentId,
+  label,
+  id,
+}: {
+  orgId: string;
+  frameworkId: string;
+  parentId: string | null;
+  label: string;
+  id?: string;
+}) {
   const { t } = useTranslation('frameworks');
   const children = useChildren(frameworkId, parentId, true);
   if (children.isPending) return <Loading>{t('tree.loading')}</Loading>;
@@ -51,7 +63,13 @@ function Node({ orgId, frameworkId, node }: { orgId: string; frameworkId: string
   return (
     <li className="tree__branch">
       <div className="tree__row">
-        <button type="button" className="tree__toggle" aria-expanded={open} aria-controls={open ? branchId : undefined} onClick={() => setOpen((o) => !o)}>
+        <button
+          type="button"
+          className="tree__toggle"
+          aria-expanded={open}
+          aria-controls={open ? branchId : undefined}
+          onClick={() => setOpen((o) => !o)}
+        >
           <span className="tree__chevron" aria-hidden="true">
             {open ? '▾' : '▸'}
           </span>

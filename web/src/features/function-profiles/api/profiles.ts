@@ -38,7 +38,8 @@ export function useProfile(orgId: string, id: string) {
 }
 
 export const createProfile = (orgId: string, body: CreateFunctionProfileBody) => http.post<FunctionProfileDetail>(base(orgId), body);
-export const updateProfile = (orgId: string, id: string, body: UpdateFunctionProfileBody) => http.patch<FunctionProfileDetail>(`${base(orgId)}/${id}`, body);
+export const updateProfile = (orgId: string, id: string, body: UpdateFunctionProfileBody) =>
+  http.patch<FunctionProfileDetail>(`${base(orgId)}/${id}`, body);
 export const deleteProfile = (orgId: string, id: string) => http.delete<void>(`${base(orgId)}/${id}`);
 export const replaceItems = (orgId: string, id: string, items: FunctionProfileItemInput[]) =>
   http.put<FunctionProfileDetail>(`${base(orgId)}/${id}/competences`, { items });
@@ -47,7 +48,8 @@ export function useCompetenceHits(q: string, lang: Locale, orgId: string) {
   const query = q.trim();
   return useQuery({
     queryKey: ['profile-competence-search', query, lang, orgId],
-    queryFn: ({ signal }) => http.get<CompetenceSearchResult[]>(withQuery('/api/competences', { q: query, lang, orgId, limit: 10 }), { signal }),
+    queryFn: ({ signal }) =>
+      http.get<CompetenceSearchResult[]>(withQuery('/api/competences', { q: query, lang, orgId, limit: 10 }), { signal }),
     enabled: query.length >= 2,
     placeholderData: (previous) => previous,
   });

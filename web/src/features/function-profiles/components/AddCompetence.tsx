@@ -7,7 +7,15 @@ import type { Locale } from '../../../../../src/shared/roles';
 import { useCompetenceHits } from '../api/profiles';
 
 /** Search competences (all frameworks this organisation can see) and add one with a button. */
-export function AddCompetence({ orgId, chosen, onAdd }: { orgId: string; chosen: Set<string>; onAdd: (hit: CompetenceSearchResult) => void }) {
+export function AddCompetence({
+  orgId,
+  chosen,
+  onAdd,
+}: {
+  orgId: string;
+  chosen: Set<string>;
+  onAdd: (hit: CompetenceSearchResult) => void;
+}) {
   const { t, i18n } = useTranslation('profiles');
   const lang = (i18n.resolvedLanguage ?? 'nl') as Locale;
   const [q, setQ] = useState('');
@@ -25,7 +33,15 @@ export function AddCompetence({ orgId, chosen, onAdd }: { orgId: string; chosen:
         <p className="field__hint" id={`${id}-hint`}>
           {t('editor.searchHint')}
         </p>
-        <input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} autoComplete="off" aria-describedby={`${id}-hint`} />
+        <input
+          id={id}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          maxLength={200}
+          autoComplete="off"
+          aria-describedby={`${id}-hint`}
+        />
       </div>
       <p role="status">{active && results ? t('editor.resultCount', { count: results.length }) : ''}</p>
       <ErrorMessage error={hits.error} />

@@ -70,8 +70,23 @@ export default function ProfileCreatePage() {
       <p className="lead">{t('create.intro')}</p>
       <ErrorMessage error={failure} focus />
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-        <Field id="profile-name" label={t('create.name')} hint={t('create.nameHint')} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} maxLength={200} required />
-        <Field label={t('create.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} maxLength={4000} />
+        <Field
+          id="profile-name"
+          label={t('create.name')}
+          hint={t('create.nameHint')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          maxLength={200}
+          required
+        />
+        <Field
+          label={t('create.description')}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errors.description}
+          maxLength={4000}
+        />
         <fieldset className="fieldset">
           <legend>{t('create.occupationLegend')}</legend>
           <p className="field__hint">{t('create.occupationHint')}</p>
@@ -84,7 +99,14 @@ export default function ProfileCreatePage() {
             </p>
           ) : (
             <>
-              <Field label={t('create.occupationSearch')} type="search" value={occupationQuery} onChange={(e) => setOccupationQuery(e.target.value)} maxLength={200} autoComplete="off" />
+              <Field
+                label={t('create.occupationSearch')}
+                type="search"
+                value={occupationQuery}
+                onChange={(e) => setOccupationQuery(e.target.value)}
+                maxLength={200}
+                autoComplete="off"
+              />
               <ErrorMessage error={hits.error} />
               {occupationQuery.trim().length >= 2 && hits.data ? (
                 <>

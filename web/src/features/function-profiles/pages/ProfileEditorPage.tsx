@@ -9,7 +9,15 @@ import { pickText, type LocalizedText } from '../../../components/localized';
 import { ErrorMessage, Loading, Notice } from '../../../components/Status';
 import { usePageTitle } from '../../../components/usePageTitle';
 import type { Locale } from '../../../../../src/shared/roles';
-import { deleteProfile, profileKey, profilesKey, replaceItems, updateProfile, useProfile, type FunctionProfileDetail } from '../api/profiles';
+import {
+  deleteProfile,
+  profileKey,
+  profilesKey,
+  replaceItems,
+  updateProfile,
+  useProfile,
+  type FunctionProfileDetail,
+} from '../api/profiles';
 import { AddCompetence } from '../components/AddCompetence';
 import { LevelChooser } from '../../../components/LevelChooser';
 
@@ -129,7 +137,8 @@ function Editor({ orgId, profile }: { orgId: string; profile: FunctionProfileDet
         const fromServer: ItemErrors = {};
         for (const [key, message] of Object.entries(error.fieldErrors)) {
           const m = /^items\.(\d+)\.(requiredLevel|futureLevel|horizonYear)$/.exec(key);
-          if (m) fromServer[Number(m[1])] = { ...fromServer[Number(m[1])], [m[2]]: t(`editor.serverError.${m[2]}`, { defaultValue: message }) };
+          if (m)
+            fromServer[Number(m[1])] = { ...fromServer[Number(m[1])], [m[2]]: t(`editor.serverError.${m[2]}`, { defaultValue: message }) };
           if (key === 'name') setNameError(error.code === 'resource.conflict' ? t('create.nameTaken') : t('create.nameMissing'));
         }
         if (error.code === 'resource.conflict' && !Object.keys(error.fieldErrors).length) setNameError(t('create.nameTaken'));
@@ -215,7 +224,13 @@ function Editor({ orgId, profile }: { orgId: string; profile: FunctionProfileDet
                   <legend>{t('editor.importance')}</legend>
                   {(['core', 'supporting'] as const).map((value) => (
                     <label key={value} className="radio">
-                      <input type="radio" name={`importance-${item.competenceId}`} value={value} checked={item.importance === value} onChange={() => change(index, { importance: value })} />
+                      <input
+                        type="radio"
+                        name={`importance-${item.competenceId}`}
+                        value={value}
+                        checked={item.importance === value}
+                        onChange={() => change(index, { importance: value })}
+                      />
                       <span>
                         <strong>{t(`importance.${value}`)}</strong> – {t(`importance.${value}Help`)}
                       </span>
@@ -227,7 +242,12 @@ function Editor({ orgId, profile }: { orgId: string; profile: FunctionProfileDet
                     type="checkbox"
                     checked={planning}
                     onChange={(e) =>
-                      change(index, e.target.checked ? { futureLevel: Math.min(item.requiredLevel + 1, scale.maxLevel), horizonYear: thisYear + 3 } : { futureLevel: null, horizonYear: null })
+                      change(
+                        index,
+                        e.target.checked
+                          ? { futureLevel: Math.min(item.requiredLevel + 1, scale.maxLevel), horizonYear: thisYear + 3 }
+                          : { futureLevel: null, horizonYear: null },
+                      )
                     }
                   />
                   {t('editor.planFuture')}
@@ -238,7 +258,10 @@ function Editor({ orgId, profile }: { orgId: string; profile: FunctionProfileDet
                       label={t('editor.futureLevel')}
                       value={item.futureLevel === null ? '' : String(item.futureLevel)}
                       onChange={(v) => change(index, { futureLevel: v === '' ? null : Number(v) })}
-                      options={[{ value: '', label: t('editor.choose') }, ...requiredLevels.map((l) => ({ value: String(l.level), label: `${l.level} · ${pickText(l.label, lang)}` }))]}
+                      options={[
+                        { value: '', label: t('editor.choose') },
+                        ...requiredLevels.map((l) => ({ value: String(l.level), label: `${l.level} · ${pickText(l.label, lang)}` })),
+                      ]}
                       error={errors.futureLevel}
                     />
                     <Field

@@ -38,7 +38,12 @@ export default function ImportStatusPage() {
                   {t('input')}: <code>{job.input}</code>
                 </p>
               ) : null}
-              <ProgressBar value={job.processed} max={job.total} label={t('progressLabel', { kind: t(`kind.${job.kind}`, { defaultValue: job.kind }) })} text={progressText} />
+              <ProgressBar
+                value={job.processed}
+                max={job.total}
+                label={t('progressLabel', { kind: t(`kind.${job.kind}`, { defaultValue: job.kind }) })}
+                text={progressText}
+              />
               <p className="card__meta">
                 {t('started')}: {date.format(new Date(job.startedAt ?? job.createdAt))}
                 {job.finishedAt ? ` · ${t('finished')}: ${date.format(new Date(job.finishedAt))}` : ''}
@@ -71,9 +76,9 @@ export default function ImportStatusPage() {
                   </table>
                   {errorCount > job.errors.length ? <p>{t('errorsCapped', { shown: job.errors.length })}</p> : null}
                 </details>
-              ) : (
-                job.status === 'succeeded' ? <p>{t('noErrors')}</p> : null
-              )}
+              ) : job.status === 'succeeded' ? (
+                <p>{t('noErrors')}</p>
+              ) : null}
             </li>
           );
         })}

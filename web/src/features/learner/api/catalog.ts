@@ -62,7 +62,7 @@ const wholeNumber = (value: string | null, min = 0): number | null => {
   const n = Number(value);
   return n >= min ? n : null;
 };
-const unique = <T,>(values: T[]) => [...new Set(values)];
+const unique = <T>(values: T[]) => [...new Set(values)];
 
 /** Reads the filters from the address; values the API would refuse are left out. */
 export function filtersFromParams(params: URLSearchParams): CatalogFilters {
@@ -73,7 +73,12 @@ export function filtersFromParams(params: URLSearchParams): CatalogFilters {
     language: unique(params.getAll('language').filter((l) => /^[a-z]{2}$/.test(l))),
     format: unique(params.getAll('format').filter((f): f is OfferFormat => (offerFormats as readonly string[]).includes(f))),
     recognition: unique(params.getAll('recognition').filter((r) => /^[a-z0-9._-]{1,100}$/.test(r))),
-    level: unique(params.getAll('level').map(Number).filter((l) => (offerLevels as readonly number[]).includes(l))),
+    level: unique(
+      params
+        .getAll('level')
+        .map(Number)
+        .filter((l) => (offerLevels as readonly number[]).includes(l)),
+    ),
     accessibility: unique(params.getAll('accessibility').filter((a) => (accessibilityFlags as readonly string[]).includes(a))),
     priceMin: wholeNumber(params.get('priceMin')),
     priceMax: wholeNumber(params.get('priceMax')),

@@ -11,7 +11,8 @@ import { LearnerIcon } from './LearnerIcon';
 /** "Tue 3 Mar 2026 – Thu 5 Mar 2026" or one day. */
 export function useEditionDates() {
   const f = useFormat();
-  return (e: { startsOn: string; endsOn: string }) => (e.startsOn === e.endsOn ? f.shortDate(e.startsOn) : `${f.shortDate(e.startsOn)} – ${f.shortDate(e.endsOn)}`);
+  return (e: { startsOn: string; endsOn: string }) =>
+    e.startsOn === e.endsOn ? f.shortDate(e.startsOn) : `${f.shortDate(e.startsOn)} – ${f.shortDate(e.endsOn)}`;
 }
 
 /** What the person's enrolment means, in words: a seat, or a place in line. */
@@ -68,7 +69,11 @@ export function EnrolForm({ editions, mine }: { editions: EditionView[]; mine: E
       {done ? (
         <div className="alert alert--success" role="status" tabIndex={-1} ref={doneRef}>
           <p>
-            <strong>{done.status === 'waitlisted' ? t('enrol.doneWaitlisted', { position: done.waitlistPosition ?? '?' }) : t('enrol.doneEnrolled')}</strong>
+            <strong>
+              {done.status === 'waitlisted'
+                ? t('enrol.doneWaitlisted', { position: done.waitlistPosition ?? '?' })
+                : t('enrol.doneEnrolled')}
+            </strong>
           </p>
           <p>
             <Link to={paths.learnerEnrolments()}>{t('enrol.seeEnrolments')}</Link>
@@ -91,7 +96,9 @@ export function EnrolForm({ editions, mine }: { editions: EditionView[]; mine: E
               const disabled = !open || Boolean(mineHere);
               return (
                 <li key={e.id}>
-                  <label className={`edition-option${disabled ? ' edition-option--disabled' : ''}${chosen === e.id ? ' edition-option--chosen' : ''}`}>
+                  <label
+                    className={`edition-option${disabled ? ' edition-option--disabled' : ''}${chosen === e.id ? ' edition-option--chosen' : ''}`}
+                  >
                     <input
                       type="radio"
                       name={`${ids}-edition`}

@@ -38,7 +38,9 @@ export function FilterPanel({
   const [typed, setTyped] = useState({ priceMin: '', priceMax: '', from: '', to: '' });
   const ids = useId();
   // Open at first on wide screens or when filters are on; after that the person decides (React never touches it again).
-  const [initiallyOpen] = useState(() => active > 0 || (typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 60rem)').matches));
+  const [initiallyOpen] = useState(
+    () => active > 0 || (typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 60rem)').matches),
+  );
   useEffect(() => {
     setTyped({
       priceMin: filters.priceMin === null ? '' : String(filters.priceMin),
@@ -109,7 +111,12 @@ export function FilterPanel({
             {[null, ...hourChoices].map((hours) => (
               <li key={hours ?? 'any'}>
                 <label className="radio">
-                  <input type="radio" name={`${ids}-hours`} checked={filters.hoursMax === hours} onChange={() => onChange({ hoursMax: hours })} />
+                  <input
+                    type="radio"
+                    name={`${ids}-hours`}
+                    checked={filters.hoursMax === hours}
+                    onChange={() => onChange({ hoursMax: hours })}
+                  />
                   <span>{hours === null ? t('filters.anyDuration') : t('filters.hoursMax', { count: hours })}</span>
                 </label>
               </li>

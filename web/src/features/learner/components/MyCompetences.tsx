@@ -41,7 +41,13 @@ export function MyCompetences({ items, scale }: { items: PersonDiagnosisItem[]; 
                 const level = item.current === null ? null : scale?.levels.find((l) => l.level === item.current);
                 return (
                   <li key={item.competence.id}>
-                    {level ? <Pictogram name={level.pictogram} size={36} /> : <span className="competence-list__blank" aria-hidden="true">?</span>}
+                    {level ? (
+                      <Pictogram name={level.pictogram} size={36} />
+                    ) : (
+                      <span className="competence-list__blank" aria-hidden="true">
+                        ?
+                      </span>
+                    )}
                     <span className="competence-list__text">
                       <strong>{f.text(item.competence.label)}</strong>
                       {easy ? <span className="competence-list__easy">{easy}</span> : null}

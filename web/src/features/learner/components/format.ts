@@ -23,7 +23,9 @@ export function useFormat() {
       euros: (cents: number) => money.format(cents / 100),
       /** "3 uur", "1,5 uur", "45 minuten". */
       duration: (minutes: number) =>
-        minutes < 60 ? t('duration.minutes', { count: minutes }) : t('duration.hours', { count: minutes / 60, hours: number.format(minutes / 60) }),
+        minutes < 60
+          ? t('duration.minutes', { count: minutes })
+          : t('duration.hours', { count: minutes / 60, hours: number.format(minutes / 60) }),
       date: (iso: string) => date.format(toDate(iso)),
       shortDate: (iso: string) => shortDate.format(toDate(iso)),
       language: (code: string) => {

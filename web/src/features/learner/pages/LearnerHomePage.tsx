@@ -149,7 +149,9 @@ function QuestionItem({ question }: { question: MyQuestionView }) {
           <span className={`badge question-status question-status--${question.status}`}>{t(`questionStatus.${question.status}`)}</span>{' '}
           {t('home.questions.askedOn', { date: f.date(question.createdAt) })}
         </p>
-        {confirmed.length ? <p className="question-list__meta">{t('home.questions.about', { list: f.list(confirmed.map((c) => f.text(c.label))) })}</p> : null}
+        {confirmed.length ? (
+          <p className="question-list__meta">{t('home.questions.about', { list: f.list(confirmed.map((c) => f.text(c.label))) })}</p>
+        ) : null}
       </div>
     </li>
   );

@@ -41,10 +41,7 @@ export default function MyEnrolmentsPage() {
       <LearnerTabs />
       <h1>{t('enrolments.title')}</h1>
       <p className="lead">{t('enrolments.intro')}</p>
-      <ReadAloud
-        text={[t('enrolments.title'), ...coming.map((e) => `${titleOf(e)}, ${dates(e)}`)].join('. ')}
-        locale={f.lang}
-      />
+      <ReadAloud text={[t('enrolments.title'), ...coming.map((e) => `${titleOf(e)}, ${dates(e)}`)].join('. ')} locale={f.lang} />
       {cancelled ? (
         <div className="alert alert--success" role="status" tabIndex={-1} ref={noticeRef}>
           <p>{t('enrolments.cancelled', { title: cancelled })}</p>

@@ -67,19 +67,31 @@ export function useTriages(orgId: string, id: string) {
 }
 
 export function usePriority(orgId: string, id: string) {
-  return useQuery({ queryKey: [...needsKey(orgId), 'priority', id], queryFn: () => http.get<PriorityView>(`${base(orgId)}/${id}/priority`) });
+  return useQuery({
+    queryKey: [...needsKey(orgId), 'priority', id],
+    queryFn: () => http.get<PriorityView>(`${base(orgId)}/${id}/priority`),
+  });
 }
 
 export function useRanked(orgId: string, query: RankedQuery) {
-  return useQuery({ queryKey: [...needsKey(orgId), 'ranked', query], queryFn: () => http.get<RankedNeeds>(withQuery(`${base(orgId)}/ranked`, { ...query })) });
+  return useQuery({
+    queryKey: [...needsKey(orgId), 'ranked', query],
+    queryFn: () => http.get<RankedNeeds>(withQuery(`${base(orgId)}/ranked`, { ...query })),
+  });
 }
 
 export function useWeights(orgId: string) {
-  return useQuery({ queryKey: [...needsKey(orgId), 'weights'], queryFn: () => http.get<WeightsView>(`/api/organisations/${orgId}/priority-weights`) });
+  return useQuery({
+    queryKey: [...needsKey(orgId), 'weights'],
+    queryFn: () => http.get<WeightsView>(`/api/organisations/${orgId}/priority-weights`),
+  });
 }
 
 export function useTeams(orgId: string) {
-  return useQuery({ queryKey: ['teams', orgId], queryFn: () => http.get<Array<{ id: string; name: string }>>(`/api/organisations/${orgId}/teams`) });
+  return useQuery({
+    queryKey: ['teams', orgId],
+    queryFn: () => http.get<Array<{ id: string; name: string }>>(`/api/organisations/${orgId}/teams`),
+  });
 }
 
 export const createNeed = (orgId: string, body: CreateNeedBody) => http.post<NeedDetail>(base(orgId), body);
@@ -87,8 +99,10 @@ export const updateNeed = (orgId: string, id: string, body: UpdateNeedBody) => h
 export const deleteNeed = (orgId: string, id: string) => http.delete<void>(`${base(orgId)}/${id}`);
 export const needFromDiagnosis = (orgId: string, body: FromDiagnosisBody) => http.post<NeedDetail>(`${base(orgId)}/from-diagnosis`, body);
 export const triageNeed = (orgId: string, id: string, body: TriageBody) => http.post<TriageOutcome>(`${base(orgId)}/${id}/triage`, body);
-export const putPriority = (orgId: string, id: string, body: PutPriorityBody) => http.put<PriorityView>(`${base(orgId)}/${id}/priority`, body);
-export const putWeights = (orgId: string, weights: Weights) => http.put<WeightsView>(`/api/organisations/${orgId}/priority-weights`, { weights });
+export const putPriority = (orgId: string, id: string, body: PutPriorityBody) =>
+  http.put<PriorityView>(`${base(orgId)}/${id}/priority`, body);
+export const putWeights = (orgId: string, weights: Weights) =>
+  http.put<WeightsView>(`/api/organisations/${orgId}/priority-weights`, { weights });
 
 /** Download address of the ranked list (a plain link: the browser saves the file). */
 export const rankedExportUrl = (orgId: string, format: 'csv' | 'xlsx', query: RankedQuery & { locale?: string }) =>

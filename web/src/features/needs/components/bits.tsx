@@ -16,7 +16,9 @@ export function useLang(): Locale {
 export function useGroupLabel() {
   const { t } = useTranslation('needs');
   return (need: Pick<NeedSummary, 'team' | 'functionProfile' | 'targetGroup'>) => {
-    const parts = [need.team?.name, need.functionProfile?.name, need.targetGroup ? t(`group.${need.targetGroup}`) : undefined].filter(Boolean);
+    const parts = [need.team?.name, need.functionProfile?.name, need.targetGroup ? t(`group.${need.targetGroup}`) : undefined].filter(
+      Boolean,
+    );
     return parts.length ? parts.join(' · ') : t('group.wholeOrganisation');
   };
 }

@@ -117,7 +117,10 @@ function Detail({ orgId, need }: { orgId: string; need: NeedDetail }) {
           <p>
             <ClassificationBadge value={need.latestTriage.classification} />{' '}
             {need.latestTriage.decidedBy
-              ? t('detail.triage.by', { name: need.latestTriage.decidedBy.displayName, date: formatDate(lang, need.latestTriage.decidedAt) })
+              ? t('detail.triage.by', {
+                  name: need.latestTriage.decidedBy.displayName,
+                  date: formatDate(lang, need.latestTriage.decidedAt),
+                })
               : null}
           </p>
         ) : (
@@ -211,7 +214,12 @@ function StatusForm({ orgId, need }: { orgId: string; need: NeedDetail }) {
   return (
     <section aria-labelledby="need-status" className="form">
       <h2 id="need-status">{t('detail.status.label')}</h2>
-      <SelectField label={t('detail.status.label')} value={status} onChange={(v) => setStatus(v as NeedDetail['status'])} options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+      <SelectField
+        label={t('detail.status.label')}
+        value={status}
+        onChange={(v) => setStatus(v as NeedDetail['status'])}
+        options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+      />
       <div className="triage-nav">
         <button type="button" className="button" onClick={() => void save()}>
           {t('detail.status.save')}

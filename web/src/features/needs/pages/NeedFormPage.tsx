@@ -57,8 +57,22 @@ export default function NeedFormPage() {
       <h1>{t('form.title')}</h1>
       <p className="lead">{t('form.intro')}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <Field label={t('form.titleLabel')} hint={t('form.titleHint')} value={title} maxLength={200} required onChange={(e) => setTitle(e.target.value)} error={errors.title ? t('form.titleError') : null} />
-        <TextAreaField label={t('form.description')} value={description} maxLength={4000} onChange={(e) => setDescription(e.target.value)} error={errors.description ? t('form.invalid') : null} />
+        <Field
+          label={t('form.titleLabel')}
+          hint={t('form.titleHint')}
+          value={title}
+          maxLength={200}
+          required
+          onChange={(e) => setTitle(e.target.value)}
+          error={errors.title ? t('form.titleError') : null}
+        />
+        <TextAreaField
+          label={t('form.description')}
+          value={description}
+          maxLength={4000}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errors.description ? t('form.invalid') : null}
+        />
         <SelectField
           label={t('form.team')}
           value={teamId}
@@ -76,7 +90,13 @@ export default function NeedFormPage() {
           onChange={(e) => setPeopleCount(e.target.value)}
           error={errors.peopleCount ? t('form.countError') : null}
         />
-        <Field label={t('form.urgencyDate')} type="date" value={urgencyDate} onChange={(e) => setUrgencyDate(e.target.value)} error={errors.urgencyDate ? t('form.dateError') : null} />
+        <Field
+          label={t('form.urgencyDate')}
+          type="date"
+          value={urgencyDate}
+          onChange={(e) => setUrgencyDate(e.target.value)}
+          error={errors.urgencyDate ? t('form.dateError') : null}
+        />
         <div className="triage-nav">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? t('form.saving') : t('form.save')}

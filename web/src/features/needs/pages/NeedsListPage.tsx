@@ -21,7 +21,10 @@ export default function NeedsListPage() {
   const needs = useNeeds(orgId, filter);
   const groupLabel = useGroupLabel();
   const items = needs.data?.pages.flatMap((p) => p.items) ?? [];
-  const set = <K extends keyof Filter>(key: K) => (value: string) => setFilter((f) => ({ ...f, [key]: (value || undefined) as Filter[K] }));
+  const set =
+    <K extends keyof Filter>(key: K) =>
+    (value: string) =>
+      setFilter((f) => ({ ...f, [key]: (value || undefined) as Filter[K] }));
   return (
     <>
       <h1>{t('list.title')}</h1>
@@ -48,13 +51,22 @@ export default function NeedsListPage() {
           label={t('list.statusFilter')}
           value={filter.status ?? ''}
           onChange={set('status')}
-          options={[{ value: '', label: t('list.all') }, ...(['open', 'triaged', 'planned', 'in_progress', 'met', 'dismissed'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          options={[
+            { value: '', label: t('list.all') },
+            ...(['open', 'triaged', 'planned', 'in_progress', 'met', 'dismissed'] as const).map((s) => ({
+              value: s,
+              label: t(`status.${s}`),
+            })),
+          ]}
         />
         <SelectField
           label={t('list.classificationFilter')}
           value={filter.classification ?? ''}
           onChange={set('classification')}
-          options={[{ value: '', label: t('list.all') }, ...(['training_need', 'non_training', 'unclear'] as const).map((c) => ({ value: c, label: t(`classification.${c}`) }))]}
+          options={[
+            { value: '', label: t('list.all') },
+            ...(['training_need', 'non_training', 'unclear'] as const).map((c) => ({ value: c, label: t(`classification.${c}`) })),
+          ]}
         />
         <SelectField
           label={t('list.sourceFilter')}
@@ -62,7 +74,10 @@ export default function NeedsListPage() {
           onChange={set('source')}
           options={[
             { value: '', label: t('list.all') },
-            ...(['diagnosis', 'learning_question', 'organisation_issue', 'prognosis', 'manual'] as const).map((s) => ({ value: s, label: t(`source.${s}`) })),
+            ...(['diagnosis', 'learning_question', 'organisation_issue', 'prognosis', 'manual'] as const).map((s) => ({
+              value: s,
+              label: t(`source.${s}`),
+            })),
           ]}
         />
         <SelectField
@@ -97,7 +112,9 @@ export default function NeedsListPage() {
                       </>
                     ) : null}
                     {groupLabel(need)} · {t('list.people', { count: need.peopleCount })}
-                    {need.urgencyDate ? <> · {t('list.urgency', { date: formatDate(i18n.resolvedLanguage ?? 'nl', need.urgencyDate) })}</> : null}
+                    {need.urgencyDate ? (
+                      <> · {t('list.urgency', { date: formatDate(i18n.resolvedLanguage ?? 'nl', need.urgencyDate) })}</>
+                    ) : null}
                   </p>
                 </article>
               </li>

@@ -17,7 +17,10 @@ type Draft = Record<Criterion, { score: number | null; reason: string }>;
 
 function initialDraft(view: PriorityView): Draft {
   return Object.fromEntries(
-    view.criteria.map((c) => [c.criterion, { score: c.current?.score ?? null, reason: c.current && c.current.origin !== 'suggested' ? c.current.reason : '' }]),
+    view.criteria.map((c) => [
+      c.criterion,
+      { score: c.current?.score ?? null, reason: c.current && c.current.origin !== 'suggested' ? c.current.reason : '' },
+    ]),
   ) as Draft;
 }
 
@@ -50,17 +53,29 @@ function useInputsText() {
     if (!i) return null;
     switch (c.criterion) {
       case 'core_task':
-        return 'functionProfileImportance' in i ? t('priority.inputs.core_task_profile') : t('priority.inputs.core_task', { core: i.core, supporting: i.supporting, absent: i.absent });
+        return 'functionProfileImportance' in i
+          ? t('priority.inputs.core_task_profile')
+          : t('priority.inputs.core_task', { core: i.core, supporting: i.supporting, absent: i.absent });
       case 'fairness':
-        return t('priority.inputs.fairness', { months: i.months, affected: num.format(Number(i.affectedMedianHours)), organisation: num.format(Number(i.organisationMedianHours)) });
+        return t('priority.inputs.fairness', {
+          months: i.months,
+          affected: num.format(Number(i.affectedMedianHours)),
+          organisation: num.format(Number(i.organisationMedianHours)),
+        });
       case 'feasibility':
         return t('priority.inputs.feasibility', { soon: i.offersSoon, offers: i.offers, count: i.internalTrainers });
       case 'urgency':
-        return [i.deadline ? t('priority.inputs.urgency_deadline', { date: formatDate(lang, String(i.deadline)) }) : null, i.atRiskYear ? t('priority.inputs.urgency_risk', { year: i.atRiskYear }) : null]
+        return [
+          i.deadline ? t('priority.inputs.urgency_deadline', { date: formatDate(lang, String(i.deadline)) }) : null,
+          i.atRiskYear ? t('priority.inputs.urgency_risk', { year: i.atRiskYear }) : null,
+        ]
           .filter(Boolean)
           .join(' · ');
       case 'investment':
-        return t('priority.inputs.investment', { cost: euro.format(Number(i.costPerParticipantCents) / 100), hours: num.format(Number(i.hours)) });
+        return t('priority.inputs.investment', {
+          cost: euro.format(Number(i.costPerParticipantCents) / 100),
+          hours: num.format(Number(i.hours)),
+        });
       default:
         return null;
     }
@@ -93,7 +108,9 @@ function PriorityForm({ orgId, needId, view }: { orgId: string; needId: string; 
     setSaved(false);
     setFailure(null);
     setErrors({});
-    const changed = criteria.filter((c) => draft[c].score !== null && (draft[c].score !== initial[c].score || draft[c].reason !== initial[c].reason));
+    const changed = criteria.filter(
+      (c) => draft[c].score !== null && (draft[c].score !== initial[c].score || draft[c].reason !== initial[c].reason),
+    );
     if (changed.length === 0) {
       setNothing(true);
       return;
@@ -101,7 +118,9 @@ function PriorityForm({ orgId, needId, view }: { orgId: string; needId: string; 
     setNothing(false);
     setBusy(true);
     try {
-      const scores = Object.fromEntries(changed.map((c) => [c, { score: draft[c].score!, ...(draft[c].reason.trim() ? { reason: draft[c].reason.trim() } : {}) }]));
+      const scores = Object.fromEntries(
+        changed.map((c) => [c, { score: draft[c].score!, ...(draft[c].reason.trim() ? { reason: draft[c].reason.trim() } : {}) }]),
+      );
       const result = await putPriority(orgId, needId, { scores });
       client.setQueryData([...needsKey(orgId), 'priority', needId], result);
       // The form starts again from what was stored.
@@ -135,7 +154,13 @@ function PriorityForm({ orgId, needId, view }: { orgId: string; needId: string; 
             view={c}
             value={draft[c.criterion]}
             canWrite={canWrite}
-            error={errors[`scores.${c.criterion}.reason`] ? t('priority.reasonHint') : errors[`scores.${c.criterion}.score`] ? t('priority.scoreHint') : null}
+            error={
+              errors[`scores.${c.criterion}.reason`]
+                ? t('priority.reasonHint')
+                : errors[`scores.${c.criterion}.score`]
+                  ? t('priority.scoreHint')
+                  : null
+            }
             onChange={(value) => setDraft((d) => ({ ...d, [c.criterion]: value }))}
           />
         ))}
@@ -185,7 +210,8 @@ function CriterionCard({
       <p className="criterion__suggestion">
         {view.suggestion ? (
           <>
-            <strong>{t('priority.suggestion', { score: view.suggestion.score })}</strong> — {t(`priority.reasons.${view.suggestion.reason}`)}
+            <strong>{t('priority.suggestion', { score: view.suggestion.score })}</strong> —{' '}
+            {t(`priority.reasons.${view.suggestion.reason}`)}
           </>
         ) : (
           <strong>{t('priority.noSuggestion')}</strong>
@@ -195,7 +221,8 @@ function CriterionCard({
       {inputs ? <p className="criterion__inputs">{inputs}</p> : null}
       {view.current ? (
         <p>
-          {t('priority.current', { score: view.current.score })} ({t(`priority.origin.${view.current.origin}`, { score: view.current.suggestedScore })})
+          {t('priority.current', { score: view.current.score })} (
+          {t(`priority.origin.${view.current.origin}`, { score: view.current.suggestedScore })})
           {view.current.origin !== 'suggested' ? <> — “{view.current.reason}”</> : null}
         </p>
       ) : null}
@@ -203,7 +230,8 @@ function CriterionCard({
         <>
           <fieldset className="score-options">
             <legend>
-              {t('priority.score')} <span className="visually-hidden">{t(`priority.criterion.${view.criterion}.title`)}</span> ({t('priority.scoreHint')})
+              {t('priority.score')} <span className="visually-hidden">{t(`priority.criterion.${view.criterion}.title`)}</span> (
+              {t('priority.scoreHint')})
             </legend>
             {[1, 2, 3, 4, 5].map((n) => (
               <label

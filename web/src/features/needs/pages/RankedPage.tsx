@@ -22,7 +22,10 @@ export default function RankedPage() {
   const ranked = useRanked(orgId, query);
   const groupLabel = useGroupLabel();
   const decimal = new Intl.NumberFormat(i18n.resolvedLanguage, { maximumFractionDigits: 2 });
-  const set = <K extends keyof RankedQuery>(key: K) => (value: string) => setQuery((q) => ({ ...q, [key]: (value || undefined) as RankedQuery[K] }));
+  const set =
+    <K extends keyof RankedQuery>(key: K) =>
+    (value: string) =>
+      setQuery((q) => ({ ...q, [key]: (value || undefined) as RankedQuery[K] }));
   const lang = i18n.resolvedLanguage === 'fr' || i18n.resolvedLanguage === 'en' ? i18n.resolvedLanguage : 'nl';
 
   const columns: Column<Item>[] = [
@@ -40,16 +43,19 @@ export default function RankedPage() {
         </>
       ),
     },
-    { key: 'priority', header: t('ranked.priority'), numeric: true, render: (i) => (i.need.priority === null ? t('ranked.noScore') : decimal.format(i.need.priority)) },
+    {
+      key: 'priority',
+      header: t('ranked.priority'),
+      numeric: true,
+      render: (i) => (i.need.priority === null ? t('ranked.noScore') : decimal.format(i.need.priority)),
+    },
     { key: 'people', header: t('ranked.people'), numeric: true, render: (i) => i.need.peopleCount },
-    ...criteria.map(
-      (c): Column<Item> => ({
-        key: c,
-        header: t(`priority.criterion.${c}.title`),
-        numeric: true,
-        render: (i) => i.breakdown.find((b) => b.criterion === c)?.score ?? t('ranked.noScore'),
-      }),
-    ),
+    ...criteria.map((c): Column<Item> => ({
+      key: c,
+      header: t(`priority.criterion.${c}.title`),
+      numeric: true,
+      render: (i) => i.breakdown.find((b) => b.criterion === c)?.score ?? t('ranked.noScore'),
+    })),
   ];
 
   return (
@@ -77,13 +83,22 @@ export default function RankedPage() {
           label={t('list.statusFilter')}
           value={query.status ?? ''}
           onChange={set('status')}
-          options={[{ value: '', label: t('list.all') }, ...(['open', 'triaged', 'planned', 'in_progress', 'met', 'dismissed'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          options={[
+            { value: '', label: t('list.all') },
+            ...(['open', 'triaged', 'planned', 'in_progress', 'met', 'dismissed'] as const).map((s) => ({
+              value: s,
+              label: t(`status.${s}`),
+            })),
+          ]}
         />
         <SelectField
           label={t('list.classificationFilter')}
           value={query.classification ?? ''}
           onChange={set('classification')}
-          options={[{ value: '', label: t('list.all') }, ...(['training_need', 'non_training', 'unclear'] as const).map((c) => ({ value: c, label: t(`classification.${c}`) }))]}
+          options={[
+            { value: '', label: t('list.all') },
+            ...(['training_need', 'non_training', 'unclear'] as const).map((c) => ({ value: c, label: t(`classification.${c}`) })),
+          ]}
         />
       </div>
       {roles.isHr ? (
@@ -105,8 +120,18 @@ export default function RankedPage() {
       <ErrorMessage error={ranked.error} />
       {ranked.data ? (
         <>
-          <p>{t('ranked.weights', { list: criteria.map((c) => `${t(`priority.criterion.${c}.title`)} × ${ranked.data.weights[c]}`).join(', ') })}</p>
-          <DataTable caption={t('ranked.caption')} columns={columns} rows={ranked.data.items} rowKey={(i) => i.need.id} empty={t('ranked.none')} />
+          <p>
+            {t('ranked.weights', {
+              list: criteria.map((c) => `${t(`priority.criterion.${c}.title`)} × ${ranked.data.weights[c]}`).join(', '),
+            })}
+          </p>
+          <DataTable
+            caption={t('ranked.caption')}
+            columns={columns}
+            rows={ranked.data.items}
+            rowKey={(i) => i.need.id}
+            empty={t('ranked.none')}
+          />
         </>
       ) : null}
     </>

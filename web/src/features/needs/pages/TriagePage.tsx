@@ -105,7 +105,9 @@ function Wizard({ orgId, need }: { orgId: string; need: NeedDetail }) {
     setFailure(null);
     try {
       const result = await triageNeed(orgId, need.id, {
-        factors: Object.fromEntries(factors.map((f) => [f, { answer: given[f]!, ...(notes[f]?.trim() ? { note: notes[f]!.trim() } : {}) }])) as Parameters<typeof triageNeed>[2]['factors'],
+        factors: Object.fromEntries(
+          factors.map((f) => [f, { answer: given[f]!, ...(notes[f]?.trim() ? { note: notes[f]!.trim() } : {}) }]),
+        ) as Parameters<typeof triageNeed>[2]['factors'],
         wishToLearn: wish!,
         ...(wishNote.trim() ? { wishNote: wishNote.trim() } : {}),
         ...(deadline ? { deadline } : {}),
@@ -172,7 +174,11 @@ function Wizard({ orgId, need }: { orgId: string; need: NeedDetail }) {
         </section>
       ) : (
         <section className="triage-step" aria-labelledby="triage-step-title">
-          {step !== 'wish' ? <p className="triage-step__kind">{t(`triage.group.${(['information', 'resources', 'incentives'] as string[]).includes(step) ? 'environment' : 'person'}`)}</p> : null}
+          {step !== 'wish' ? (
+            <p className="triage-step__kind">
+              {t(`triage.group.${(['information', 'resources', 'incentives'] as string[]).includes(step) ? 'environment' : 'person'}`)}
+            </p>
+          ) : null}
           <h2 id="triage-step-title" ref={heading} tabIndex={-1}>
             <span className="triage-step__icon" aria-hidden="true">
               {icons[step]}{' '}
@@ -185,13 +191,33 @@ function Wizard({ orgId, need }: { orgId: string; need: NeedDetail }) {
           </p>
           {step === 'wish' ? (
             <>
-              <AnswerChoice legend={t('triage.wish.question')} value={wish} onChange={(a) => { setWish(a); setMissing(false); }} />
-              <TextAreaField label={t('triage.wish.note')} hint={t('triage.noteHint')} maxLength={500} value={wishNote} onChange={(e) => setWishNote(e.target.value)} />
+              <AnswerChoice
+                legend={t('triage.wish.question')}
+                value={wish}
+                onChange={(a) => {
+                  setWish(a);
+                  setMissing(false);
+                }}
+              />
+              <TextAreaField
+                label={t('triage.wish.note')}
+                hint={t('triage.noteHint')}
+                maxLength={500}
+                value={wishNote}
+                onChange={(e) => setWishNote(e.target.value)}
+              />
               <Field label={t('triage.wish.deadline')} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
             </>
           ) : (
             <>
-              <AnswerChoice legend={t('triage.question')} value={given[step]} onChange={(a) => { setGiven((g) => ({ ...g, [step]: a })); setMissing(false); }} />
+              <AnswerChoice
+                legend={t('triage.question')}
+                value={given[step]}
+                onChange={(a) => {
+                  setGiven((g) => ({ ...g, [step]: a }));
+                  setMissing(false);
+                }}
+              />
               <TextAreaField
                 label={t('triage.note')}
                 hint={t('triage.noteHint')}
@@ -230,7 +256,17 @@ function Wizard({ orgId, need }: { orgId: string; need: NeedDetail }) {
   );
 }
 
-function Result({ orgId, need, outcome, headingRef }: { orgId: string; need: NeedDetail; outcome: TriageOutcome; headingRef: RefObject<HTMLHeadingElement | null> }) {
+function Result({
+  orgId,
+  need,
+  outcome,
+  headingRef,
+}: {
+  orgId: string;
+  need: NeedDetail;
+  outcome: TriageOutcome;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
   const { t } = useTranslation('needs');
   const classification = outcome.triage.classification;
   return (
@@ -257,7 +293,11 @@ function Result({ orgId, need, outcome, headingRef }: { orgId: string; need: Nee
             ))}
           </ul>
           {outcome.actions.planYear ? (
-            <p>{outcome.actions.written ? t('triage.actions.written', { year: outcome.actions.planYear }) : t('triage.actions.notWritten', { year: outcome.actions.planYear })}</p>
+            <p>
+              {outcome.actions.written
+                ? t('triage.actions.written', { year: outcome.actions.planYear })
+                : t('triage.actions.notWritten', { year: outcome.actions.planYear })}
+            </p>
           ) : null}
         </section>
       ) : null}

@@ -15,7 +15,18 @@ import type { EnrolmentView, RecordAttendanceBody } from '../../../../../src/mod
 import type { ScaleView } from '../../../../../src/modules/frameworks/schemas';
 import type { Problem } from '../../../../../src/shared/errors';
 
-export type { CreateEditionBody, CreateOfferBody, EditionView, EnrolmentView, ImportResult, OfferDetail, OfferSummary, RecordAttendanceBody, UpdateEditionBody, UpdateOfferBody };
+export type {
+  CreateEditionBody,
+  CreateOfferBody,
+  EditionView,
+  EnrolmentView,
+  ImportResult,
+  OfferDetail,
+  OfferSummary,
+  RecordAttendanceBody,
+  UpdateEditionBody,
+  UpdateOfferBody,
+};
 export type OfferStatus = OfferDetail['status'];
 export type OfferFormat = OfferDetail['format'];
 export type OfferCompetence = OfferDetail['competences'][number];
@@ -90,10 +101,12 @@ export const setOfferStatus = (orgId: string, offerId: string, action: 'publish'
   http.post<OfferDetail>(`${offer(orgId, offerId)}/${action}`);
 export const suggestCompetences = (orgId: string, offerId: string) =>
   http.post<{ competences: OfferCompetence[]; suggested: number }>(`${offer(orgId, offerId)}/suggest-competences`);
-export const createEdition = (orgId: string, offerId: string, body: CreateEditionBody) => http.post<OfferDetail>(`${offer(orgId, offerId)}/editions`, body);
+export const createEdition = (orgId: string, offerId: string, body: CreateEditionBody) =>
+  http.post<OfferDetail>(`${offer(orgId, offerId)}/editions`, body);
 export const updateEdition = (orgId: string, offerId: string, editionId: string, body: UpdateEditionBody) =>
   http.patch<OfferDetail>(`${offer(orgId, offerId)}/editions/${editionId}`, body);
-export const deleteEdition = (orgId: string, offerId: string, editionId: string) => http.delete<void>(`${offer(orgId, offerId)}/editions/${editionId}`);
+export const deleteEdition = (orgId: string, offerId: string, editionId: string) =>
+  http.delete<void>(`${offer(orgId, offerId)}/editions/${editionId}`);
 export const recordAttendance = (orgId: string, editionId: string, enrolmentId: string, body: RecordAttendanceBody) =>
   http.put<EnrolmentView>(`${editionEnrolments(orgId, editionId)}/${enrolmentId}`, body);
 export const importJson = (orgId: string, body: ImportJsonBody) => http.post<ImportResult>(`${offers(orgId)}/import.json`, body);
@@ -122,7 +135,13 @@ export async function importCsv(orgId: string, text: string, csrfToken: string):
     const problem = (await response.json().catch(() => null)) as Partial<Problem> | null;
     const fieldErrors: Record<string, string> = {};
     for (const e of problem?.errors ?? []) fieldErrors[e.path.replace(/^\/body\/?/, '') || 'body'] = e.message;
-    throw new ApiError(response.status, problem?.code ?? 'server.internal', problem?.detail ?? response.statusText, fieldErrors, problem?.requestId);
+    throw new ApiError(
+      response.status,
+      problem?.code ?? 'server.internal',
+      problem?.detail ?? response.statusText,
+      fieldErrors,
+      problem?.requestId,
+    );
   }
   return (await response.json()) as ImportResult;
 }

@@ -34,7 +34,9 @@ export function AttendanceDialog({
 }) {
   const { t } = useTranslation('offers');
   const explain = useFieldErrorText();
-  const initialStatus: AttendanceStatus = (statuses as readonly string[]).includes(enrolment.status) ? (enrolment.status as AttendanceStatus) : 'enrolled';
+  const initialStatus: AttendanceStatus = (statuses as readonly string[]).includes(enrolment.status)
+    ? (enrolment.status as AttendanceStatus)
+    : 'enrolled';
   const [status, setStatus] = useState<AttendanceStatus>(initialStatus === 'enrolled' ? 'attended' : initialStatus);
   const [hours, setHours] = useState(enrolment.minutesAttended ? hoursInput(enrolment.minutesAttended, lang) : '');
   const [completedOn, setCompletedOn] = useState(enrolment.completedOn ?? today());
@@ -54,7 +56,11 @@ export function AttendanceDialog({
     if (status === 'completed' && !completedOn) problems.completedOn = t('fieldErrors.required');
     setErrors(problems);
     if (Object.keys(problems).length) return;
-    const body: RecordAttendanceBody = { status, ...(minutes !== undefined ? { minutesAttended: minutes } : {}), ...(status === 'completed' ? { completedOn } : {}) };
+    const body: RecordAttendanceBody = {
+      status,
+      ...(minutes !== undefined ? { minutesAttended: minutes } : {}),
+      ...(status === 'completed' ? { completedOn } : {}),
+    };
     setBusy(true);
     try {
       onDone(await recordAttendance(orgId, editionId, enrolment.id, body));
@@ -96,7 +102,13 @@ export function AttendanceDialog({
           />
         ) : null}
         {status === 'completed' ? (
-          <Field label={t('enrolments.completedOn')} type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} error={errors.completedOn} />
+          <Field
+            label={t('enrolments.completedOn')}
+            type="date"
+            value={completedOn}
+            onChange={(e) => setCompletedOn(e.target.value)}
+            error={errors.completedOn}
+          />
         ) : null}
       </div>
     </ConfirmDialog>

@@ -25,7 +25,9 @@ export function CharacteristicScale({
   const left = t(`characteristics.${axis}.left`);
   const right = t(`characteristics.${axis}.right`);
   const label = (step: number) =>
-    step === 0 ? t('characteristics.middle') : t(Math.abs(step) === 2 ? 'characteristics.mostly' : 'characteristics.rather', { side: step < 0 ? left : right });
+    step === 0
+      ? t('characteristics.middle')
+      : t(Math.abs(step) === 2 ? 'characteristics.mostly' : 'characteristics.rather', { side: step < 0 ? left : right });
   return (
     <fieldset className="offer-scale" aria-invalid={error ? true : undefined}>
       <legend>{t(`characteristics.${axis}.legend`)}</legend>

@@ -62,7 +62,8 @@ export function CompetenceList({
   });
   const confirmed = items.filter((c) => c.confirmed);
   const suggested = items.filter((c) => !c.confirmed);
-  const update = (id: string, change: Partial<CompetenceDraft>) => onChange(items.map((c) => (c.competenceId === id ? { ...c, ...change } : c)));
+  const update = (id: string, change: Partial<CompetenceDraft>) =>
+    onChange(items.map((c) => (c.competenceId === id ? { ...c, ...change } : c)));
   const remove = (id: string) => onChange(items.filter((c) => c.competenceId !== id));
   const indexOf = (id: string) => items.findIndex((c) => c.competenceId === id);
   const rowError = (id: string) => {
@@ -112,7 +113,11 @@ export function CompetenceList({
             </select>
           </div>
           {kind === 'suggested' ? (
-            <button type="button" className="button button--small button--primary" onClick={() => update(c.competenceId, { confirmed: true })}>
+            <button
+              type="button"
+              className="button button--small button--primary"
+              onClick={() => update(c.competenceId, { confirmed: true })}
+            >
               {t('editor.confirmSuggestion')}
               <span className="visually-hidden">: {name}</span>
             </button>
@@ -152,7 +157,9 @@ export function CompetenceList({
 
       <div className="offer-suggest">
         <h3 id={`${suggestedId}-h`}>{t('editor.suggestTitle')}</h3>
-        <p className="field__hint">{offerId ? (textChanged ? t('editor.suggestSaveFirst') : t('editor.suggestHint')) : t('editor.suggestAfterSave')}</p>
+        <p className="field__hint">
+          {offerId ? (textChanged ? t('editor.suggestSaveFirst') : t('editor.suggestHint')) : t('editor.suggestAfterSave')}
+        </p>
         {offerId ? (
           <button type="button" className="button" onClick={suggest} disabled={busy || textChanged}>
             {t('editor.suggest')}
@@ -175,7 +182,11 @@ export function CompetenceList({
         chosen={new Set(items.filter((c) => c.confirmed).map((c) => c.competenceId))}
         onAdd={(hit) => {
           if (items.some((c) => c.competenceId === hit.id)) update(hit.id, { confirmed: true });
-          else onChange([...items, { competenceId: hit.id, label: { [lang]: hit.label }, source: hit.frameworkTitle, level: DEFAULT_LEVEL, confirmed: true }]);
+          else
+            onChange([
+              ...items,
+              { competenceId: hit.id, label: { [lang]: hit.label }, source: hit.frameworkTitle, level: DEFAULT_LEVEL, confirmed: true },
+            ]);
         }}
       />
     </div>

@@ -79,14 +79,31 @@ export function EditionForm({
     }
   }
 
-  const updateSession = (key: number, change: Partial<SessionDraft>) => setSessions((list) => list.map((s) => (s.key === key ? { ...s, ...change } : s)));
+  const updateSession = (key: number, change: Partial<SessionDraft>) =>
+    setSessions((list) => list.map((s) => (s.key === key ? { ...s, ...change } : s)));
 
   return (
     <form className="offer-edition-form" onSubmit={onSubmit} noValidate>
       <ErrorMessage error={failure} />
       <div className="offer-dates">
-        <Field id={`${idPrefix}-start`} label={t('editions.startsOn')} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} error={errors.startsOn} required />
-        <Field id={`${idPrefix}-end`} label={t('editions.endsOn')} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} error={errors.endsOn} required />
+        <Field
+          id={`${idPrefix}-start`}
+          label={t('editions.startsOn')}
+          type="date"
+          value={startsOn}
+          onChange={(e) => setStartsOn(e.target.value)}
+          error={errors.startsOn}
+          required
+        />
+        <Field
+          id={`${idPrefix}-end`}
+          label={t('editions.endsOn')}
+          type="date"
+          value={endsOn}
+          onChange={(e) => setEndsOn(e.target.value)}
+          error={errors.endsOn}
+          required
+        />
       </div>
       <div className="offer-dates">
         <Field
@@ -118,10 +135,32 @@ export function EditionForm({
         <ol className="offer-sessions">
           {sessions.map((s, i) => (
             <li key={s.key} className="offer-session">
-              <Field label={t('editions.sessionDate', { n: i + 1 })} type="date" value={s.date} onChange={(e) => updateSession(s.key, { date: e.target.value })} error={errors[`sessions.${i}.date`]} />
-              <Field label={t('editions.sessionFrom', { n: i + 1 })} type="time" value={s.from} onChange={(e) => updateSession(s.key, { from: e.target.value })} error={errors[`sessions.${i}.from`]} />
-              <Field label={t('editions.sessionTo', { n: i + 1 })} type="time" value={s.to} onChange={(e) => updateSession(s.key, { to: e.target.value })} error={errors[`sessions.${i}.to`]} />
-              <button type="button" className="button button--small" onClick={() => setSessions((list) => list.filter((x) => x.key !== s.key))}>
+              <Field
+                label={t('editions.sessionDate', { n: i + 1 })}
+                type="date"
+                value={s.date}
+                onChange={(e) => updateSession(s.key, { date: e.target.value })}
+                error={errors[`sessions.${i}.date`]}
+              />
+              <Field
+                label={t('editions.sessionFrom', { n: i + 1 })}
+                type="time"
+                value={s.from}
+                onChange={(e) => updateSession(s.key, { from: e.target.value })}
+                error={errors[`sessions.${i}.from`]}
+              />
+              <Field
+                label={t('editions.sessionTo', { n: i + 1 })}
+                type="time"
+                value={s.to}
+                onChange={(e) => updateSession(s.key, { to: e.target.value })}
+                error={errors[`sessions.${i}.to`]}
+              />
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => setSessions((list) => list.filter((x) => x.key !== s.key))}
+              >
                 {t('editions.removeSession', { n: i + 1 })}
               </button>
             </li>
@@ -130,7 +169,17 @@ export function EditionForm({
         <button
           type="button"
           className="button button--small"
-          onClick={() => setSessions((list) => [...list, { key: ++sessionKey, date: list.at(-1)?.date ?? startsOn, from: list.at(-1)?.from ?? '09:00', to: list.at(-1)?.to ?? '12:00' }])}
+          onClick={() =>
+            setSessions((list) => [
+              ...list,
+              {
+                key: ++sessionKey,
+                date: list.at(-1)?.date ?? startsOn,
+                from: list.at(-1)?.from ?? '09:00',
+                to: list.at(-1)?.to ?? '12:00',
+              },
+            ])
+          }
         >
           <span aria-hidden="true">+ </span>
           {t('editions.addSession')}

@@ -63,7 +63,10 @@ function Editions({ orgId, offer }: { orgId: string; offer: OfferDetail }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const waiting = useWaitingCounts(orgId, offer.editions.map((e) => e.id));
+  const waiting = useWaitingCounts(
+    orgId,
+    offer.editions.map((e) => e.id),
+  );
 
   async function store(result: OfferDetail, message: string) {
     client.setQueryData(offerKey(orgId, offer.id), result);
@@ -106,7 +109,8 @@ function Editions({ orgId, offer }: { orgId: string; offer: OfferDetail }) {
     }
   }
 
-  const range = (e: EditionView) => (e.startsOn === e.endsOn ? day(e.startsOn) : t('editions.range', { from: day(e.startsOn), to: day(e.endsOn) }));
+  const range = (e: EditionView) =>
+    e.startsOn === e.endsOn ? day(e.startsOn) : t('editions.range', { from: day(e.startsOn), to: day(e.endsOn) });
 
   return (
     <>
@@ -188,7 +192,11 @@ function Editions({ orgId, offer }: { orgId: string; offer: OfferDetail }) {
                       {e.status === 'cancelled' ? t('editions.reschedule') : t('editions.cancel')}
                       <span className="visually-hidden"> – {range(e)}</span>
                     </button>
-                    <button type="button" className="button button--small button--danger" onClick={() => setAsking({ edition: e, action: 'delete' })}>
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      onClick={() => setAsking({ edition: e, action: 'delete' })}
+                    >
                       {t('editions.delete')}
                       <span className="visually-hidden"> – {range(e)}</span>
                     </button>
@@ -209,7 +217,9 @@ function Editions({ orgId, offer }: { orgId: string; offer: OfferDetail }) {
         onConfirm={confirm}
         onCancel={() => setAsking(null)}
       >
-        <p>{asking ? t(`editions.confirm.${asking.action}.body`, { dates: range(asking.edition), count: asking.edition.enrolledCount }) : ''}</p>
+        <p>
+          {asking ? t(`editions.confirm.${asking.action}.body`, { dates: range(asking.edition), count: asking.edition.enrolledCount }) : ''}
+        </p>
       </ConfirmDialog>
     </>
   );

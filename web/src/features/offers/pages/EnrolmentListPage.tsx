@@ -40,7 +40,11 @@ export default function EnrolmentListPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const title = pickText(offer.data?.title, lang);
   const edition = offer.data?.editions.find((e) => e.id === editionId);
-  const dates = edition ? (edition.startsOn === edition.endsOn ? day(edition.startsOn) : t('editions.range', { from: day(edition.startsOn), to: day(edition.endsOn) })) : '';
+  const dates = edition
+    ? edition.startsOn === edition.endsOn
+      ? day(edition.startsOn)
+      : t('editions.range', { from: day(edition.startsOn), to: day(edition.endsOn) })
+    : '';
   usePageTitle(title ? t('enrolments.pageTitle', { title, dates }) : undefined);
 
   if (offer.isPending || list.isPending) return <Loading />;
@@ -83,7 +87,11 @@ export default function EnrolmentListPage() {
         columns={[
           { key: 'name', header: t('enrolments.name'), rowHeader: true, render: (e) => e.learnerName },
           { key: 'employer', header: t('enrolments.employer'), render: (e) => e.employerName ?? '–' },
-          { key: 'status', header: t('enrolments.status'), render: (e) => <span className={`offer-enrolment offer-enrolment--${e.status}`}>{t(`enrolmentStatus.${e.status}`)}</span> },
+          {
+            key: 'status',
+            header: t('enrolments.status'),
+            render: (e) => <span className={`offer-enrolment offer-enrolment--${e.status}`}>{t(`enrolmentStatus.${e.status}`)}</span>,
+          },
           { key: 'hours', header: t('enrolments.hoursShort'), numeric: true, render: hours },
           { key: 'completed', header: t('enrolments.completedOn'), render: (e) => (e.completedOn ? day(e.completedOn) : '–') },
           {

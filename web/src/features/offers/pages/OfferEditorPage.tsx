@@ -158,7 +158,13 @@ function OfferForm({ orgId, offer }: { orgId: string; offer: OfferDetail | undef
   const languages = [...commonLanguages, ...draft.languages.filter((l) => !commonLanguages.includes(l))];
   const recognitions = [...knownRecognitions, ...draft.recognitions.filter((r) => !knownRecognitions.includes(r))];
   const needsPlace = draft.format === 'classroom' || draft.format === 'blended';
-  const translationsOpen = Boolean(draft.title.fr || draft.title.en || draft.description.fr || draft.description.en || Object.keys(errors).some((k) => /^(title|description)\.(fr|en)$/.test(k)));
+  const translationsOpen = Boolean(
+    draft.title.fr ||
+    draft.title.en ||
+    draft.description.fr ||
+    draft.description.en ||
+    Object.keys(errors).some((k) => /^(title|description)\.(fr|en)$/.test(k)),
+  );
 
   function validate(): { body: CreateOfferBody; problems: Record<string, string> } {
     const problems: Record<string, string> = {};
@@ -239,8 +245,24 @@ function OfferForm({ orgId, offer }: { orgId: string; offer: OfferDetail | undef
 
         <fieldset className="offer-fieldset">
           <legend>{t('editor.sectionWhat')}</legend>
-          <Field label={t('editor.code')} hint={t('editor.codeHint')} value={draft.code} onChange={(e) => set('code', e.target.value)} error={errors.code} maxLength={64} required autoComplete="off" />
-          <Field label={t('editor.title')} value={draft.title.nl} onChange={(e) => set('title', { ...draft.title, nl: e.target.value })} error={errors['title.nl']} maxLength={200} required />
+          <Field
+            label={t('editor.code')}
+            hint={t('editor.codeHint')}
+            value={draft.code}
+            onChange={(e) => set('code', e.target.value)}
+            error={errors.code}
+            maxLength={64}
+            required
+            autoComplete="off"
+          />
+          <Field
+            label={t('editor.title')}
+            value={draft.title.nl}
+            onChange={(e) => set('title', { ...draft.title, nl: e.target.value })}
+            error={errors['title.nl']}
+            maxLength={200}
+            required
+          />
           <TextAreaField
             label={t('editor.description')}
             hint={t('editor.descriptionHint')}
@@ -254,10 +276,40 @@ function OfferForm({ orgId, offer }: { orgId: string; offer: OfferDetail | undef
           <details className="offer-translations" open={translationsOpen || undefined}>
             <summary>{t('editor.translations')}</summary>
             <p className="field__hint">{t('editor.translationsHint')}</p>
-            <Field label={t('editor.titleIn', { language: fr })} lang="fr" value={draft.title.fr} onChange={(e) => set('title', { ...draft.title, fr: e.target.value })} error={errors['title.fr']} maxLength={200} />
-            <TextAreaField label={t('editor.descriptionIn', { language: fr })} lang="fr" rows={4} value={draft.description.fr} onChange={(e) => set('description', { ...draft.description, fr: e.target.value })} error={errors['description.fr']} maxLength={8000} />
-            <Field label={t('editor.titleIn', { language: en })} lang="en" value={draft.title.en} onChange={(e) => set('title', { ...draft.title, en: e.target.value })} error={errors['title.en']} maxLength={200} />
-            <TextAreaField label={t('editor.descriptionIn', { language: en })} lang="en" rows={4} value={draft.description.en} onChange={(e) => set('description', { ...draft.description, en: e.target.value })} error={errors['description.en']} maxLength={8000} />
+            <Field
+              label={t('editor.titleIn', { language: fr })}
+              lang="fr"
+              value={draft.title.fr}
+              onChange={(e) => set('title', { ...draft.title, fr: e.target.value })}
+              error={errors['title.fr']}
+              maxLength={200}
+            />
+            <TextAreaField
+              label={t('editor.descriptionIn', { language: fr })}
+              lang="fr"
+              rows={4}
+              value={draft.description.fr}
+              onChange={(e) => set('description', { ...draft.description, fr: e.target.value })}
+              error={errors['description.fr']}
+              maxLength={8000}
+            />
+            <Field
+              label={t('editor.titleIn', { language: en })}
+              lang="en"
+              value={draft.title.en}
+              onChange={(e) => set('title', { ...draft.title, en: e.target.value })}
+              error={errors['title.en']}
+              maxLength={200}
+            />
+            <TextAreaField
+              label={t('editor.descriptionIn', { language: en })}
+              lang="en"
+              rows={4}
+              value={draft.description.en}
+              onChange={(e) => set('description', { ...draft.description, en: e.target.value })}
+              error={errors['description.en']}
+              maxLength={8000}
+            />
           </details>
         </fieldset>
 
@@ -302,7 +354,14 @@ function OfferForm({ orgId, offer }: { orgId: string; offer: OfferDetail | undef
               onChange={(e) => set('postcode', e.target.value)}
               error={errors.postcode}
             />
-            <Field label={t('editor.municipality')} hint={t('editor.municipalityHint')} value={draft.municipality} onChange={(e) => set('municipality', e.target.value)} error={errors.municipality} maxLength={100} />
+            <Field
+              label={t('editor.municipality')}
+              hint={t('editor.municipalityHint')}
+              value={draft.municipality}
+              onChange={(e) => set('municipality', e.target.value)}
+              error={errors.municipality}
+              maxLength={100}
+            />
           </div>
           {offer?.region ? <p>{t('editor.region', { region: offer.region, municipality: offer.municipality ?? '' })}</p> : null}
         </fieldset>
@@ -310,29 +369,66 @@ function OfferForm({ orgId, offer }: { orgId: string; offer: OfferDetail | undef
         <fieldset className="offer-fieldset">
           <legend>{t('editor.sectionTimeMoney')}</legend>
           <div className="offer-place">
-            <Field label={t('editor.hours')} hint={t('editor.hoursHint')} inputMode="decimal" value={draft.hours} onChange={(e) => set('hours', e.target.value)} error={errors.durationMinutes} required />
-            <Field label={t('editor.price')} hint={t('editor.priceHint')} inputMode="decimal" value={draft.price} onChange={(e) => set('price', e.target.value)} error={errors.priceCents} required />
+            <Field
+              label={t('editor.hours')}
+              hint={t('editor.hoursHint')}
+              inputMode="decimal"
+              value={draft.hours}
+              onChange={(e) => set('hours', e.target.value)}
+              error={errors.durationMinutes}
+              required
+            />
+            <Field
+              label={t('editor.price')}
+              hint={t('editor.priceHint')}
+              inputMode="decimal"
+              value={draft.price}
+              onChange={(e) => set('price', e.target.value)}
+              error={errors.priceCents}
+              required
+            />
           </div>
         </fieldset>
 
         <fieldset className="offer-fieldset">
           <legend>{t('editor.sectionWho')}</legend>
-          <TextAreaField label={t('editor.targetAudience')} hint={t('editor.targetAudienceHint')} value={draft.targetAudience} onChange={(e) => set('targetAudience', e.target.value)} error={errors.targetAudience} maxLength={2000} />
-          <TextAreaField label={t('editor.entryRequirements')} hint={t('editor.entryRequirementsHint')} value={draft.entryRequirements} onChange={(e) => set('entryRequirements', e.target.value)} error={errors.entryRequirements} maxLength={2000} />
+          <TextAreaField
+            label={t('editor.targetAudience')}
+            hint={t('editor.targetAudienceHint')}
+            value={draft.targetAudience}
+            onChange={(e) => set('targetAudience', e.target.value)}
+            error={errors.targetAudience}
+            maxLength={2000}
+          />
+          <TextAreaField
+            label={t('editor.entryRequirements')}
+            hint={t('editor.entryRequirementsHint')}
+            value={draft.entryRequirements}
+            onChange={(e) => set('entryRequirements', e.target.value)}
+            error={errors.entryRequirements}
+            maxLength={2000}
+          />
           <SelectField
             label={t('editor.level')}
             hint={t('editor.levelHint')}
             value={draft.level}
             onChange={(v) => set('level', v)}
             error={errors.level}
-            options={[{ value: '', label: t('editor.levelNone') }, ...[1, 2, 3, 4].map((l) => ({ value: String(l), label: t(`offerLevel.${l}`) }))]}
+            options={[
+              { value: '', label: t('editor.levelNone') },
+              ...[1, 2, 3, 4].map((l) => ({ value: String(l), label: t(`offerLevel.${l}`) })),
+            ]}
           />
           <fieldset className="fieldset">
             <legend>{t('editor.accessibility')}</legend>
             <div className="offer-checks">
               {accessibilityFlags.map((a) => (
                 <label key={a} className="checkbox">
-                  <input type="checkbox" checked={draft.accessibility.includes(a)} onChange={(e) => toggle('accessibility', a, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={draft.accessibility.includes(a)}
+                    onChange={(e) => toggle('accessibility', a, e.target.checked)}
+                  />
                   <span>{t(`accessibility.${a}`)}</span>
                 </label>
               ))}
@@ -375,7 +471,11 @@ function OfferForm({ orgId, offer }: { orgId: string; offer: OfferDetail | undef
             <div className="offer-checks">
               {recognitions.map((r) => (
                 <label key={r} className="checkbox">
-                  <input type="checkbox" checked={draft.recognitions.includes(r)} onChange={(e) => toggle('recognitions', r, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={draft.recognitions.includes(r)}
+                    onChange={(e) => toggle('recognitions', r, e.target.checked)}
+                  />
                   <span>
                     {t(`recognition.${r}`, { defaultValue: r })}
                     {errors[`recognitions.${draft.recognitions.indexOf(r)}`] && draft.recognitions.includes(r) ? (
@@ -386,7 +486,14 @@ function OfferForm({ orgId, offer }: { orgId: string; offer: OfferDetail | undef
               ))}
             </div>
           </fieldset>
-          <Field label={t('editor.credential')} hint={t('editor.credentialHint')} value={draft.credential} onChange={(e) => set('credential', e.target.value)} error={errors.credential} maxLength={300} />
+          <Field
+            label={t('editor.credential')}
+            hint={t('editor.credentialHint')}
+            value={draft.credential}
+            onChange={(e) => set('credential', e.target.value)}
+            error={errors.credential}
+            maxLength={300}
+          />
         </fieldset>
 
         <div className="save-bar">
@@ -412,7 +519,17 @@ function focusFirstInvalid() {
 type StatusAction = 'publish' | 'archive' | 'unpublish' | 'delete';
 
 /** Where the offer stands (draft, published, archived) and the steps from there, each confirmed first. */
-function StatusPanel({ orgId, offer, dirty, onErrors }: { orgId: string; offer: OfferDetail; dirty: boolean; onErrors: (errors: Record<string, string>) => void }) {
+function StatusPanel({
+  orgId,
+  offer,
+  dirty,
+  onErrors,
+}: {
+  orgId: string;
+  offer: OfferDetail;
+  dirty: boolean;
+  onErrors: (errors: Record<string, string>) => void;
+}) {
   const { t } = useTranslation('offers');
   const client = useQueryClient();
   const navigate = useNavigate();

@@ -50,7 +50,15 @@ export default function OfferListPage() {
             ...(['draft', 'published', 'archived'] as const).map((s) => ({ value: s, label: t(`status.${s}`) })),
           ]}
         />
-        <Field label={t('list.search')} hint={t('list.searchHint')} type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} autoComplete="off" />
+        <Field
+          label={t('list.search')}
+          hint={t('list.searchHint')}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          maxLength={200}
+          autoComplete="off"
+        />
       </div>
       {offers.isPending ? <Loading /> : null}
       <ErrorMessage error={offers.error} />
@@ -83,7 +91,9 @@ export default function OfferListPage() {
                 render: (o) => (
                   <>
                     {o.competenceCount}
-                    {o.unconfirmedCount ? <span className="offer-todo"> · {t('list.toConfirm', { count: o.unconfirmedCount })}</span> : null}
+                    {o.unconfirmedCount ? (
+                      <span className="offer-todo"> · {t('list.toConfirm', { count: o.unconfirmedCount })}</span>
+                    ) : null}
                   </>
                 ),
               },

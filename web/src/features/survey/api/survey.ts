@@ -18,7 +18,8 @@ export const surveyApi = {
   answer: (token: string, competenceId: string, choice: AnswerChoice) =>
     request<SavedAnswer>('PUT', `/api/survey/answers/${competenceId}`, choice, withToken(token)),
   learningWish: (token: string, text: string) => request<void>('PUT', '/api/survey/learning-wish', { text }, withToken(token)),
-  visibility: (token: string, visibility: SurveyVisibility) => request<void>('PUT', '/api/survey/visibility', { visibility }, withToken(token)),
+  visibility: (token: string, visibility: SurveyVisibility) =>
+    request<void>('PUT', '/api/survey/visibility', { visibility }, withToken(token)),
   locale: (token: string, locale: SurveyLocale) => request<void>('PUT', '/api/survey/locale', { locale }, withToken(token)),
   submit: (token: string) => request<SurveyView>('POST', '/api/survey/submit', {}, withToken(token)),
 };

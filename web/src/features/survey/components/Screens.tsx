@@ -20,7 +20,9 @@ function Alert({ children }: { children: ReactNode }) {
 
 function formatDay(isoDate: string, locale: SurveyLocale): string {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(`${htmlLanguage(locale)}-BE`, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(`${htmlLanguage(locale)}-BE`, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /** One line with a pictogram in front, for the welcome screen's facts. */
@@ -33,7 +35,17 @@ function Fact({ icon, children }: { icon: SurveyIconName; children: ReactNode })
   );
 }
 
-export function WelcomeScreen({ survey, locale, heading, onStart }: { survey: SurveyView; locale: SurveyLocale; heading: HeadingRef; onStart: () => void }) {
+export function WelcomeScreen({
+  survey,
+  locale,
+  heading,
+  onStart,
+}: {
+  survey: SurveyView;
+  locale: SurveyLocale;
+  heading: HeadingRef;
+  onStart: () => void;
+}) {
   const { t } = useTranslation('survey');
   const privacy =
     survey.campaign.mode === 'anonymous'
@@ -41,7 +53,9 @@ export function WelcomeScreen({ survey, locale, heading, onStart }: { survey: Su
       : survey.visibility.canChoose
         ? t('welcome.privacy.choose')
         : t(`welcome.privacy.${survey.visibility.value}`);
-  const readText = [survey.campaign.title, survey.campaign.description, t('welcome.intro'), t('welcome.duration'), privacy].filter(Boolean).join('. ');
+  const readText = [survey.campaign.title, survey.campaign.description, t('welcome.intro'), t('welcome.duration'), privacy]
+    .filter(Boolean)
+    .join('. ');
   return (
     <section className="survey-screen" aria-labelledby="survey-title">
       <h1 id="survey-title" ref={heading} tabIndex={-1}>
@@ -117,7 +131,11 @@ export function QuestionScreen({
         label={t('question.progressLabel')}
         text={t('question.progress', { number: progress.number, total: progress.total })}
       />
-      {notice ? <p className="survey-notice" role="status">{notice}</p> : null}
+      {notice ? (
+        <p className="survey-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <h1 id={headingId} ref={heading} tabIndex={-1} className="survey-question">
         {label}
       </h1>
@@ -235,7 +253,12 @@ export function DoneScreen({ heading, locale }: { heading: HeadingRef; locale: S
       </h1>
       <p className="survey-lead">{t('done.text')}</p>
       <p>{t('done.close')}</p>
-      <ReadAloud text={`${t('done.title')} ${t('done.text')} ${t('done.close')}`} locale={locale} ns="survey" className="survey-read-aloud" />
+      <ReadAloud
+        text={`${t('done.title')} ${t('done.text')} ${t('done.close')}`}
+        locale={locale}
+        ns="survey"
+        className="survey-read-aloud"
+      />
     </section>
   );
 }
@@ -297,7 +320,15 @@ export function ProblemScreen({ problem, heading, onRetry }: { problem: string; 
 }
 
 /** The language buttons: only the campaign's languages, each named in itself. */
-export function SurveyLanguages({ locales, value, onChange }: { locales: SurveyLocale[]; value: SurveyLocale; onChange: (locale: SurveyLocale) => void }) {
+export function SurveyLanguages({
+  locales,
+  value,
+  onChange,
+}: {
+  locales: SurveyLocale[];
+  value: SurveyLocale;
+  onChange: (locale: SurveyLocale) => void;
+}) {
   const { t } = useTranslation('survey');
   if (locales.length < 2) return null;
   return (

@@ -109,7 +109,11 @@ export default function SurveyPage() {
   }, [survey]);
 
   // A new screen: move the focus to its heading, so screen readers announce it.
-  const screenKey = problem ? `problem-${problem}` : screen ? `${screen.kind}-${screen.kind === 'question' ? screen.index : ''}` : 'loading';
+  const screenKey = problem
+    ? `problem-${problem}`
+    : screen
+      ? `${screen.kind}-${screen.kind === 'question' ? screen.index : ''}`
+      : 'loading';
   useEffect(() => {
     if (screenKey === 'loading') return;
     if (shown.current++ > 0) heading.current?.focus();

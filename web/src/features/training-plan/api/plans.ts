@@ -61,26 +61,41 @@ export function usePlans(orgId: string) {
 }
 
 export function usePlan(orgId: string, planId: string | undefined) {
-  return useQuery({ queryKey: planKey(orgId, planId ?? ''), queryFn: () => http.get<PlanDetail>(plan(orgId, planId!)), enabled: Boolean(planId) });
+  return useQuery({
+    queryKey: planKey(orgId, planId ?? ''),
+    queryFn: () => http.get<PlanDetail>(plan(orgId, planId!)),
+    enabled: Boolean(planId),
+  });
 }
 
 export function useVersions(orgId: string, planId: string, enabled = true) {
-  return useQuery({ queryKey: [...planKey(orgId, planId), 'versions'], queryFn: () => http.get<PlanVersionSummary[]>(`${plan(orgId, planId)}/versions`), enabled });
+  return useQuery({
+    queryKey: [...planKey(orgId, planId), 'versions'],
+    queryFn: () => http.get<PlanVersionSummary[]>(`${plan(orgId, planId)}/versions`),
+    enabled,
+  });
 }
 
 export function useFollowUp(orgId: string, planId: string) {
-  return useQuery({ queryKey: [...planKey(orgId, planId), 'follow-up'], queryFn: () => http.get<FollowUpView>(`${plan(orgId, planId)}/follow-up`) });
+  return useQuery({
+    queryKey: [...planKey(orgId, planId), 'follow-up'],
+    queryFn: () => http.get<FollowUpView>(`${plan(orgId, planId)}/follow-up`),
+  });
 }
 
 export function useNeedOptions(orgId: string, planId: string) {
-  return useQuery({ queryKey: [...planKey(orgId, planId), 'need-options'], queryFn: () => http.get<NeedOption[]>(`${plan(orgId, planId)}/need-options`) });
+  return useQuery({
+    queryKey: [...planKey(orgId, planId), 'need-options'],
+    queryFn: () => http.get<NeedOption[]>(`${plan(orgId, planId)}/need-options`),
+  });
 }
 
 export function usePeopleSearch(orgId: string, planId: string, q: string) {
   const query = q.trim();
   return useQuery({
     queryKey: [...planKey(orgId, planId), 'people', query],
-    queryFn: ({ signal }) => http.get<PersonOption[]>(withQuery(`${plan(orgId, planId)}/people-options`, { q: query, limit: 20 }), { signal }),
+    queryFn: ({ signal }) =>
+      http.get<PersonOption[]>(withQuery(`${plan(orgId, planId)}/people-options`, { q: query, limit: 20 }), { signal }),
     enabled: query.length >= 2,
     placeholderData: (previous) => previous,
   });
@@ -90,7 +105,10 @@ export const peopleByIds = (orgId: string, planId: string, ids: string[]) =>
   http.get<PersonOption[]>(withQuery(`${plan(orgId, planId)}/people-options`, { ids: ids.join(',') }));
 
 export function useInstruments(orgId: string) {
-  return useQuery({ queryKey: ['funding-instruments', orgId], queryFn: () => http.get<FundingInstrumentView[]>(`/api/organisations/${orgId}/funding-instruments`) });
+  return useQuery({
+    queryKey: ['funding-instruments', orgId],
+    queryFn: () => http.get<FundingInstrumentView[]>(`/api/organisations/${orgId}/funding-instruments`),
+  });
 }
 
 export function useFundingHints(orgId: string, planId: string, actionId: string | undefined) {
@@ -105,8 +123,10 @@ export const createPlan = (orgId: string, year: number) => http.post<PlanDetail>
 export const approvePlan = (orgId: string, planId: string) => http.post<PlanDetail>(`${plan(orgId, planId)}/approve`);
 export const closePlan = (orgId: string, planId: string) => http.post<PlanDetail>(`${plan(orgId, planId)}/close`);
 export const startNewVersion = (orgId: string, planId: string) => http.post<PlanDetail>(`${plan(orgId, planId)}/new-version`);
-export const createAction = (orgId: string, planId: string, body: ActionBody) => http.post<ActionView>(`${plan(orgId, planId)}/actions`, body);
-export const updateAction = (orgId: string, planId: string, actionId: string, body: ActionPatch) => http.patch<ActionView>(action(orgId, planId, actionId), body);
+export const createAction = (orgId: string, planId: string, body: ActionBody) =>
+  http.post<ActionView>(`${plan(orgId, planId)}/actions`, body);
+export const updateAction = (orgId: string, planId: string, actionId: string, body: ActionPatch) =>
+  http.patch<ActionView>(action(orgId, planId, actionId), body);
 export const deleteAction = (orgId: string, planId: string, actionId: string) => http.delete<void>(action(orgId, planId, actionId));
 export const setActionStatus = (orgId: string, planId: string, actionId: string, status: ActionStatus) =>
   http.post<ActionView>(`${action(orgId, planId, actionId)}/status`, { status });
@@ -114,8 +134,10 @@ export const setFundingStatus = (orgId: string, planId: string, actionId: string
   http.post<ActionView>(`${action(orgId, planId, actionId)}/funding/${lineId}/status`, { status });
 export const recordParticipation = (orgId: string, planId: string, actionId: string, personId: string, body: ParticipationBody) =>
   http.put<ParticipantView>(`${action(orgId, planId, actionId)}/participants/${personId}`, body);
-export const recordEvaluation = (orgId: string, planId: string, actionId: string, body: EvaluationBody) => http.put<void>(`${action(orgId, planId, actionId)}/evaluations`, body);
-export const reassess = (orgId: string, planId: string, actionId: string, body: ReassessBody) => http.post<ReassessResult>(`${action(orgId, planId, actionId)}/reassess`, body);
+export const recordEvaluation = (orgId: string, planId: string, actionId: string, body: EvaluationBody) =>
+  http.put<void>(`${action(orgId, planId, actionId)}/evaluations`, body);
+export const reassess = (orgId: string, planId: string, actionId: string, body: ReassessBody) =>
+  http.post<ReassessResult>(`${action(orgId, planId, actionId)}/reassess`, body);
 
 /** Download links (GET, the session cookie goes along). */
 export const exportUrl = (orgId: string, planId: string, format: 'pdf' | 'xlsx', query: { locale?: string; version?: number } = {}) =>
@@ -128,7 +150,8 @@ export function useNeedRecommendations(orgId: string, needIds: string[]) {
   return useQueries({
     queries: needIds.map((needId) => ({
       queryKey: ['need-recommendations', orgId, needId] as const,
-      queryFn: () => http.get<RecommendationsResult>(withQuery(`/api/organisations/${orgId}/needs/${needId}/recommendations`, { limit: 5 })),
+      queryFn: () =>
+        http.get<RecommendationsResult>(withQuery(`/api/organisations/${orgId}/needs/${needId}/recommendations`, { limit: 5 })),
       staleTime: 60_000,
     })),
   });
@@ -166,4 +189,5 @@ export function useActionEnrolments(orgId: string, actionId: string, enabled = t
 }
 
 /** HR enrols people in an edition for a plan action (POST /api/organisations/:orgId/enrolments). */
-export const enrolPeople = (orgId: string, body: OrgEnrolBody) => http.post<EnrolmentView[]>(`/api/organisations/${orgId}/enrolments`, body);
+export const enrolPeople = (orgId: string, body: OrgEnrolBody) =>
+  http.post<EnrolmentView[]>(`/api/organisations/${orgId}/enrolments`, body);

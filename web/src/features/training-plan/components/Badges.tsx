@@ -49,7 +49,19 @@ const shapes: Record<string, ReactNode> = {
 
 export function PlanIcon({ name, size = 20 }: { name: string; size?: number }) {
   return (
-    <svg className="plan-icon" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      className="plan-icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       {shapes[name]}
     </svg>
   );

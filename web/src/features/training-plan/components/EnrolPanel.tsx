@@ -5,7 +5,15 @@ import type { Locale } from '../../../../../src/shared/roles';
 import { DataTable } from '../../../components/DataTable';
 import { pickText } from '../../../components/localized';
 import { ErrorMessage, Loading, Notice } from '../../../components/Status';
-import { actionEnrolmentsKey, enrolPeople, planKey, useActionEnrolments, type ActionView, type EnrolmentView, type PlanDetail } from '../api/plans';
+import {
+  actionEnrolmentsKey,
+  enrolPeople,
+  planKey,
+  useActionEnrolments,
+  type ActionView,
+  type EnrolmentView,
+  type PlanDetail,
+} from '../api/plans';
 import { editionDates } from './offer-text';
 
 /** The enrolment that counts for a person: an active one, else the latest cancelled one. */
@@ -48,7 +56,11 @@ export function EnrolPanel({ orgId, plan, action }: { orgId: string; plan: PlanD
     setError(null);
     setDone(null);
     try {
-      const result = await enrolPeople(orgId, { editionId: edition!.id, personIds: waiting.map((p) => p.personId), planActionId: action.id });
+      const result = await enrolPeople(orgId, {
+        editionId: edition!.id,
+        personIds: waiting.map((p) => p.personId),
+        planActionId: action.id,
+      });
       setDone(
         t('enrol.done', {
           enrolled: result.filter((e) => e.status === 'enrolled').length,

@@ -77,15 +77,18 @@ export function OfferPicker({
   const loadingMatches = recommendations.some((r) => r.isPending);
   const matchError = recommendations.find((r) => r.error)?.error;
 
-  const editions: Array<Pick<OfferEdition, 'id' | 'startsOn' | 'endsOn' | 'status'> & { seatsLeft?: number; enrolmentDeadline?: string | null }> =
-    (detail.data?.editions ?? []).filter((e) => e.status === 'scheduled');
+  const editions: Array<
+    Pick<OfferEdition, 'id' | 'startsOn' | 'endsOn' | 'status'> & { seatsLeft?: number; enrolmentDeadline?: string | null }
+  > = (detail.data?.editions ?? []).filter((e) => e.status === 'scheduled');
   if (linkedEdition && !editions.some((e) => e.id === linkedEdition.id)) editions.unshift(linkedEdition);
   const editionLabel = (e: (typeof editions)[number]) =>
     [
       editionDates(e, lang),
       e.status === 'cancelled' ? t('offer.cancelled') : null,
       e.seatsLeft !== undefined ? t('offer.seats', { count: e.seatsLeft }) : null,
-      e.enrolmentDeadline ? t('offer.deadline', { date: editionDates({ startsOn: e.enrolmentDeadline, endsOn: e.enrolmentDeadline }, lang) }) : null,
+      e.enrolmentDeadline
+        ? t('offer.deadline', { date: editionDates({ startsOn: e.enrolmentDeadline, endsOn: e.enrolmentDeadline }, lang) })
+        : null,
     ]
       .filter(Boolean)
       .join(' · ');
@@ -176,7 +179,13 @@ export function OfferPicker({
       ) : null}
 
       <h3>{t('offer.searchTitle')}</h3>
-      <Field label={t('offer.search')} hint={t('offer.searchHint')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+      <Field
+        label={t('offer.search')}
+        hint={t('offer.searchHint')}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
       {hits.data && search.trim().length >= 2 ? (
         <ul className="result-list" aria-live="polite">
           {hits.data.items.length === 0 ? <li>{t('offer.noHits')}</li> : null}
@@ -188,7 +197,9 @@ export function OfferPicker({
                   <strong>{title}</strong> – {hit.provider.name}
                   <span className="result-list__meta">
                     {t('offer.facts', { hours: hoursInput(hit.durationMinutes, lang), price: formatEuro(hit.priceCents, lang) })}
-                    {hit.nextStartsOn ? ` · ${t('offer.starts', { date: editionDates({ startsOn: hit.nextStartsOn, endsOn: hit.nextStartsOn }, lang) })}` : ''}
+                    {hit.nextStartsOn
+                      ? ` · ${t('offer.starts', { date: editionDates({ startsOn: hit.nextStartsOn, endsOn: hit.nextStartsOn }, lang) })}`
+                      : ''}
                   </span>
                 </span>{' '}
                 {chooseButton(hit.id, title, {

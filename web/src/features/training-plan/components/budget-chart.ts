@@ -26,7 +26,14 @@ export function budgetOption({ labels, series, axisText }: BudgetChartInput, wid
     animation: false,
     textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif', fontSize: 13 },
     grid: { left, right: Math.min(160, Math.round(width * 0.35)), top: 32, bottom: 8 },
-    xAxis: { type: 'value', position: 'top', min: 0, max, axisLabel: { color: muted, formatter: axisText, hideOverlap: true }, splitLine: { lineStyle: { color: '#d0d0d0' } } },
+    xAxis: {
+      type: 'value',
+      position: 'top',
+      min: 0,
+      max,
+      axisLabel: { color: muted, formatter: axisText, hideOverlap: true },
+      splitLine: { lineStyle: { color: '#d0d0d0' } },
+    },
     yAxis: {
       type: 'category',
       inverse: true,

@@ -4,7 +4,8 @@ import { editionDates, whyParts } from './offer-text';
 
 /** A stand-in for i18next: the key with its values, so the test sees what was asked for. */
 const t = (key: string, options: Record<string, unknown> = {}) => {
-  if (key.startsWith('offer.why.lang.') && options.defaultValue) return key === 'offer.why.lang.nl' ? 'in het Nederlands' : String(options.defaultValue);
+  if (key.startsWith('offer.why.lang.') && options.defaultValue)
+    return key === 'offer.why.lang.nl' ? 'in het Nederlands' : String(options.defaultValue);
   const values = Object.entries(options)
     .filter(([k]) => k !== 'defaultValue')
     .map(([k, v]) => `${k}=${v}`)

@@ -29,15 +29,20 @@ export function whyParts(rec: RecommendationView, t: Translate, lang: Locale): s
     );
   }
   if (e.textMatch) parts.push(t('offer.why.text'));
-  if (e.language) parts.push(t(`offer.why.lang.${e.language}`, { defaultValue: t('offer.why.langOther', { code: e.language.toUpperCase() }) }));
+  if (e.language)
+    parts.push(t(`offer.why.lang.${e.language}`, { defaultValue: t('offer.why.langOther', { code: e.language.toUpperCase() }) }));
   if (e.online) parts.push(t('offer.why.online'));
   else if (e.distanceKm !== null) parts.push(e.distanceKm < 1 ? t('offer.why.near') : t('offer.why.km', { km: Math.round(e.distanceKm) }));
   if (e.free) parts.push(t('offer.why.free'));
   else if (e.funding) {
-    parts.push(t('offer.why.funding', { amount: formatEuro(e.funding.cents, lang), name: pickText(e.funding.name, lang) || e.funding.instrument }));
+    parts.push(
+      t('offer.why.funding', { amount: formatEuro(e.funding.cents, lang), name: pickText(e.funding.name, lang) || e.funding.instrument }),
+    );
   }
   if (e.reductions.length) {
-    parts.push(t('offer.why.less', { list: e.reductions.map((r) => t(`offer.why.factor.${r.factor}`, { defaultValue: r.factor })).join(', ') }));
+    parts.push(
+      t('offer.why.less', { list: e.reductions.map((r) => t(`offer.why.factor.${r.factor}`, { defaultValue: r.factor })).join(', ') }),
+    );
   }
   return parts;
 }

@@ -39,7 +39,14 @@ import { OfferPicker, type ChosenOffer } from '../components/OfferPicker';
 import { euroInput, formatEuro, hoursInput, parseEuro, parseHours, ZERO_IF_BLANK } from '../../../components/money';
 import '../training-plan.css';
 
-const kinds = ['external_offer', 'internal_training', 'coaching_intervision', 'workplace_learning', 'train_the_trainer', 'non_training'] as const;
+const kinds = [
+  'external_offer',
+  'internal_training',
+  'coaching_intervision',
+  'workplace_learning',
+  'train_the_trainer',
+  'non_training',
+] as const;
 const nonTrainingKinds = ['communication', 'tools', 'hr_policy', 'work_organisation', 'coaching'] as const;
 const fundingStatuses = ['planned', 'committed', 'spent'] as const;
 const actionStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;
@@ -181,7 +188,17 @@ function ActionFacts({ orgId, plan, action }: { orgId: string; plan: PlanDetail;
   );
 }
 
-function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: PlanDetail; action?: ActionView; suggestion: FundingHint | null }) {
+function ActionForm({
+  orgId,
+  plan,
+  action,
+  suggestion,
+}: {
+  orgId: string;
+  plan: PlanDetail;
+  action?: ActionView;
+  suggestion: FundingHint | null;
+}) {
   const { t, i18n } = useTranslation('plan');
   const lang = (i18n.resolvedLanguage ?? 'nl') as Locale;
   const navigate = useNavigate();
@@ -195,7 +212,9 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
   const [description, setDescription] = useState(action?.description ?? '');
   const [needIds, setNeedIds] = useState<string[]>(action?.needs.map((n) => n.id) ?? []);
   const [needFilter, setNeedFilter] = useState('');
-  const [mode, setMode] = useState<'named' | 'count'>(action && action.participants.length === 0 && action.participantsCount > 0 ? 'count' : 'named');
+  const [mode, setMode] = useState<'named' | 'count'>(
+    action && action.participants.length === 0 && action.participantsCount > 0 ? 'count' : 'named',
+  );
   const [people, setPeople] = useState<Array<{ id: string; displayName: string; teamName: string | null }>>(
     action?.participants.map((p) => ({ id: p.personId, displayName: p.displayName, teamName: p.teamName })) ?? [],
   );
@@ -211,7 +230,13 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
   const [offer, setOffer] = useState<ChosenOffer | null>(action?.offer ?? null);
   const [editionId, setEditionId] = useState(action?.offerEditionId ?? '');
   const [lines, setLines] = useState<LineDraft[]>(
-    action?.funding.map((f) => ({ key: ++lineKey, instrumentId: f.instrumentId ?? '', amount: euroInput(f.amountCents, lang), status: f.status, note: f.note })) ?? [],
+    action?.funding.map((f) => ({
+      key: ++lineKey,
+      instrumentId: f.instrumentId ?? '',
+      amount: euroInput(f.amountCents, lang),
+      status: f.status,
+      note: f.note,
+    })) ?? [],
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -222,7 +247,16 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
   // A hint's "use this estimate" adds a funding line.
   useEffect(() => {
     if (!suggestion) return;
-    setLines((current) => [...current, { key: ++lineKey, instrumentId: suggestion.instrument.id, amount: euroInput(suggestion.estimatedCents, lang), status: 'planned', note: '' }]);
+    setLines((current) => [
+      ...current,
+      {
+        key: ++lineKey,
+        instrumentId: suggestion.instrument.id,
+        amount: euroInput(suggestion.estimatedCents, lang),
+        status: 'planned',
+        note: '',
+      },
+    ]);
   }, [suggestion, lang]);
 
   /** A chosen offer fills in what is still empty: name, hours and cost per participant. */
@@ -240,11 +274,15 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
   const fundedCents = lines.reduce((s, l) => s + (parseEuro(l.amount, ZERO_IF_BLANK) ?? 0), 0);
   const visibleNeeds = useMemo(() => {
     const f = needFilter.trim().toLowerCase();
-    return (needs.data ?? []).filter((n) => (n.status !== 'dismissed' || needIds.includes(n.id)) && (!f || n.title.toLowerCase().includes(f)));
+    return (needs.data ?? []).filter(
+      (n) => (n.status !== 'dismissed' || needIds.includes(n.id)) && (!f || n.title.toLowerCase().includes(f)),
+    );
   }, [needs.data, needFilter, needIds]);
 
   async function addPeopleOfNeeds() {
-    const ids = [...new Set((needs.data ?? []).filter((n) => needIds.includes(n.id)).flatMap((n) => n.personIds))].filter((id) => !people.some((p) => p.id === id));
+    const ids = [...new Set((needs.data ?? []).filter((n) => needIds.includes(n.id)).flatMap((n) => n.personIds))].filter(
+      (id) => !people.some((p) => p.id === id),
+    );
     if (!ids.length) return;
     const found = await peopleByIds(orgId, plan.id, ids);
     setPeople((current) => [...current, ...found]);
@@ -278,7 +316,12 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
       responsible,
       offerId: kind === 'non_training' ? null : (offer?.id ?? null),
       offerEditionId: kind === 'non_training' || !offer ? null : editionId || null,
-      funding: lines.map((l, i) => ({ instrumentId: l.instrumentId || null, amountCents: money(l.amount, `funding.${i}.amountCents`), status: l.status, note: l.note })),
+      funding: lines.map((l, i) => ({
+        instrumentId: l.instrumentId || null,
+        amountCents: money(l.amount, `funding.${i}.amountCents`),
+        status: l.status,
+        note: l.note,
+      })),
     };
     return { body, problems };
   }
@@ -333,7 +376,13 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
 
       <fieldset className="plan-fieldset">
         <legend>{t('editor.what')}</legend>
-        <SelectField label={t('editor.kind')} value={kind} onChange={(v) => setKind(v as ActionBody['kind'])} options={kinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} error={errors.kind} />
+        <SelectField
+          label={t('editor.kind')}
+          value={kind}
+          onChange={(v) => setKind(v as ActionBody['kind'])}
+          options={kinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+          error={errors.kind}
+        />
         <p className="field__hint">{t(`kindHelp.${kind}`)}</p>
         {kind === 'non_training' ? (
           <SelectField
@@ -344,16 +393,37 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
             error={errors.nonTrainingKind}
           />
         ) : null}
-        <Field label={t('editor.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} maxLength={200} required />
-        <TextAreaField label={t('editor.description')} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} maxLength={5000} />
-        <Field label={t('editor.responsible')} value={responsible} onChange={(e) => setResponsible(e.target.value)} error={errors.responsible} maxLength={200} />
+        <Field
+          label={t('editor.title')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={errors.title}
+          maxLength={200}
+          required
+        />
+        <TextAreaField
+          label={t('editor.description')}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errors.description}
+          maxLength={5000}
+        />
+        <Field
+          label={t('editor.responsible')}
+          value={responsible}
+          onChange={(e) => setResponsible(e.target.value)}
+          error={errors.responsible}
+          maxLength={200}
+        />
       </fieldset>
 
       <fieldset className="plan-fieldset">
         <legend>{t('editor.needs')}</legend>
         <p className="field__hint">{t('editor.needsHint')}</p>
         {needs.isPending ? <Loading /> : null}
-        {(needs.data?.length ?? 0) > 8 ? <Field label={t('editor.needFilter')} value={needFilter} onChange={(e) => setNeedFilter(e.target.value)} /> : null}
+        {(needs.data?.length ?? 0) > 8 ? (
+          <Field label={t('editor.needFilter')} value={needFilter} onChange={(e) => setNeedFilter(e.target.value)} />
+        ) : null}
         {needs.data && needs.data.length === 0 ? <p>{t('editor.noNeeds')}</p> : null}
         <ul className="choice-list plan-needs">
           {visibleNeeds.map((n, i) => (
@@ -409,7 +479,14 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
           </label>
         </div>
         {mode === 'count' ? (
-          <Field label={t('editor.count')} hint={t('editor.countHint')} inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} error={errors.participantsCount} />
+          <Field
+            label={t('editor.count')}
+            hint={t('editor.countHint')}
+            inputMode="numeric"
+            value={count}
+            onChange={(e) => setCount(e.target.value)}
+            error={errors.participantsCount}
+          />
         ) : (
           <>
             {needIds.length ? (
@@ -419,7 +496,13 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
                 </button>
               </p>
             ) : null}
-            <Field label={t('editor.searchPeople')} hint={t('editor.searchHint')} value={search} onChange={(e) => setSearch(e.target.value)} type="search" />
+            <Field
+              label={t('editor.searchPeople')}
+              hint={t('editor.searchHint')}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              type="search"
+            />
             {hits.data && search.trim().length >= 2 ? (
               <ul className="result-list" aria-live="polite">
                 {hits.data.length === 0 ? <li>{t('editor.noPeople')}</li> : null}
@@ -428,7 +511,12 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
                   return (
                     <li key={p.id}>
                       {p.displayName} {p.teamName ? <span className="result-list__meta">({p.teamName})</span> : null}{' '}
-                      <button type="button" className="button button--small" disabled={chosen} onClick={() => setPeople((current) => [...current, p])}>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        disabled={chosen}
+                        onClick={() => setPeople((current) => [...current, p])}
+                      >
                         {chosen ? t('editor.added') : t('editor.add')}
                         <span className="visually-hidden"> {p.displayName}</span>
                       </button>
@@ -443,31 +531,64 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
                 <li key={p.id}>
                   {p.displayName}
                   {p.teamName ? ` (${p.teamName})` : ''}{' '}
-                  <button type="button" className="button button--small" onClick={() => setPeople((current) => current.filter((c) => c.id !== p.id))}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => setPeople((current) => current.filter((c) => c.id !== p.id))}
+                  >
                     {t('editor.remove')}
                     <span className="visually-hidden"> {p.displayName}</span>
                   </button>
                 </li>
               ))}
             </ul>
-            {Object.keys(errors).some((k) => k.startsWith('personIds')) ? <p className="field__error">{t('editor.errors.people')}</p> : null}
+            {Object.keys(errors).some((k) => k.startsWith('personIds')) ? (
+              <p className="field__error">{t('editor.errors.people')}</p>
+            ) : null}
           </>
         )}
       </fieldset>
 
       <fieldset className="plan-fieldset">
         <legend>{t('editor.when')}</legend>
-        <Field label={t('editor.hours')} hint={t('editor.hoursHint')} inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} error={errors.durationMinutes} />
+        <Field
+          label={t('editor.hours')}
+          hint={t('editor.hoursHint')}
+          inputMode="decimal"
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          error={errors.durationMinutes}
+        />
         <div className="plan-dates">
-          <Field label={t('editor.start')} type="date" value={start} onChange={(e) => setStart(e.target.value)} error={errors.plannedStart} />
+          <Field
+            label={t('editor.start')}
+            type="date"
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+            error={errors.plannedStart}
+          />
           <Field label={t('editor.end')} type="date" value={end} onChange={(e) => setEnd(e.target.value)} error={errors.plannedEnd} />
         </div>
       </fieldset>
 
       <fieldset className="plan-fieldset">
         <legend>{t('editor.money')}</legend>
-        <Field label={t('editor.perPerson')} hint={t('editor.euroHint')} inputMode="decimal" value={perPerson} onChange={(e) => setPerPerson(e.target.value)} error={errors.costPerParticipantCents} />
-        <Field label={t('editor.fixed')} hint={t('editor.fixedHint')} inputMode="decimal" value={fixed} onChange={(e) => setFixed(e.target.value)} error={errors.fixedCostCents} />
+        <Field
+          label={t('editor.perPerson')}
+          hint={t('editor.euroHint')}
+          inputMode="decimal"
+          value={perPerson}
+          onChange={(e) => setPerPerson(e.target.value)}
+          error={errors.costPerParticipantCents}
+        />
+        <Field
+          label={t('editor.fixed')}
+          hint={t('editor.fixedHint')}
+          inputMode="decimal"
+          value={fixed}
+          onChange={(e) => setFixed(e.target.value)}
+          error={errors.fixedCostCents}
+        />
         <p className="plan-total" aria-live="polite">
           {t('editor.total', { participants, cost: formatEuro(costCents, lang), funded: formatEuro(fundedCents, lang) })}
         </p>
@@ -476,26 +597,52 @@ function ActionForm({ orgId, plan, action, suggestion }: { orgId: string; plan: 
         {lines.length === 0 ? <p>{t('editor.noFunding')}</p> : null}
         <ol className="funding-lines">
           {lines.map((line, i) => {
-            const update = (changes: Partial<LineDraft>) => setLines((current) => current.map((l) => (l.key === line.key ? { ...l, ...changes } : l)));
+            const update = (changes: Partial<LineDraft>) =>
+              setLines((current) => current.map((l) => (l.key === line.key ? { ...l, ...changes } : l)));
             return (
               <li key={line.key} className="card funding-line">
-                <SelectField label={t('editor.source', { n: i + 1 })} value={line.instrumentId} onChange={(v) => update({ instrumentId: v })} options={instrumentOptions} error={lineError(i, 'instrumentId')} />
-                <Field label={t('editor.amount', { n: i + 1 })} inputMode="decimal" value={line.amount} onChange={(e) => update({ amount: e.target.value })} error={lineError(i, 'amountCents')} />
+                <SelectField
+                  label={t('editor.source', { n: i + 1 })}
+                  value={line.instrumentId}
+                  onChange={(v) => update({ instrumentId: v })}
+                  options={instrumentOptions}
+                  error={lineError(i, 'instrumentId')}
+                />
+                <Field
+                  label={t('editor.amount', { n: i + 1 })}
+                  inputMode="decimal"
+                  value={line.amount}
+                  onChange={(e) => update({ amount: e.target.value })}
+                  error={lineError(i, 'amountCents')}
+                />
                 <SelectField
                   label={t('editor.fundingStatus', { n: i + 1 })}
                   value={line.status}
                   onChange={(v) => update({ status: v as FundingStatus })}
                   options={fundingStatuses.map((s) => ({ value: s, label: t(`fundingStatus.${s}`) }))}
                 />
-                <Field label={t('editor.note', { n: i + 1 })} value={line.note} onChange={(e) => update({ note: e.target.value })} maxLength={500} />
-                <button type="button" className="button button--small" onClick={() => setLines((current) => current.filter((l) => l.key !== line.key))}>
+                <Field
+                  label={t('editor.note', { n: i + 1 })}
+                  value={line.note}
+                  onChange={(e) => update({ note: e.target.value })}
+                  maxLength={500}
+                />
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setLines((current) => current.filter((l) => l.key !== line.key))}
+                >
                   {t('editor.removeLine', { n: i + 1 })}
                 </button>
               </li>
             );
           })}
         </ol>
-        <button type="button" className="button" onClick={() => setLines((current) => [...current, { key: ++lineKey, instrumentId: '', amount: '', status: 'planned', note: '' }])}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setLines((current) => [...current, { key: ++lineKey, instrumentId: '', amount: '', status: 'planned', note: '' }])}
+        >
           <span aria-hidden="true">+ </span>
           {t('editor.addLine')}
         </button>

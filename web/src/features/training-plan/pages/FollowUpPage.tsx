@@ -42,7 +42,15 @@ export default function FollowUpPage() {
           <p className="field__hint">{t('followUp.threshold', { k: followUp.data.threshold })}</p>
           {followUp.data.actions.length === 0 ? <p>{t('actions.none')}</p> : null}
           {followUp.data.actions.map((action) => (
-            <ActionFollowUp key={action.actionId} orgId={orgId} planId={planId} action={action} canWrite={canWrite} canEvaluate={Boolean(plan.data?.can.write)} threshold={followUp.data.threshold} />
+            <ActionFollowUp
+              key={action.actionId}
+              orgId={orgId}
+              planId={planId}
+              action={action}
+              canWrite={canWrite}
+              canEvaluate={Boolean(plan.data?.can.write)}
+              threshold={followUp.data.threshold}
+            />
           ))}
         </>
       ) : null}
@@ -50,7 +58,21 @@ export default function FollowUpPage() {
   );
 }
 
-function ActionFollowUp({ orgId, planId, action, canWrite, canEvaluate, threshold }: { orgId: string; planId: string; action: FollowUpAction; canWrite: boolean; canEvaluate: boolean; threshold: number }) {
+function ActionFollowUp({
+  orgId,
+  planId,
+  action,
+  canWrite,
+  canEvaluate,
+  threshold,
+}: {
+  orgId: string;
+  planId: string;
+  action: FollowUpAction;
+  canWrite: boolean;
+  canEvaluate: boolean;
+  threshold: number;
+}) {
   const { t, i18n } = useTranslation('plan');
   const lang = (i18n.resolvedLanguage ?? 'nl') as Locale;
   const client = useQueryClient();
@@ -59,7 +81,9 @@ function ActionFollowUp({ orgId, planId, action, canWrite, canEvaluate, threshol
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
   const headingId = `fu-${action.actionId}`;
   const score = (summary: FollowUpAction['reaction']) =>
-    summary.shown && summary.mean !== null ? t('followUp.mean', { mean: number.format(summary.mean), count: summary.count }) : t('followUp.hidden', { count: summary.count, k: threshold });
+    summary.shown && summary.mean !== null
+      ? t('followUp.mean', { mean: number.format(summary.mean), count: summary.count })
+      : t('followUp.hidden', { count: summary.count, k: threshold });
 
   return (
     <section className="plan-section followup" aria-labelledby={headingId}>
@@ -125,7 +149,14 @@ function ActionFollowUp({ orgId, planId, action, canWrite, canEvaluate, threshol
                   </th>
                   <td data-label={t('followUp.status')}>
                     {canWrite ? (
-                      <ParticipationEditor orgId={orgId} planId={planId} actionId={action.actionId} participant={p} durationMinutes={action.durationMinutes} onSaved={refresh} />
+                      <ParticipationEditor
+                        orgId={orgId}
+                        planId={planId}
+                        actionId={action.actionId}
+                        participant={p}
+                        durationMinutes={action.durationMinutes}
+                        onSaved={refresh}
+                      />
                     ) : (
                       <>
                         {t(`participation.${p.status}`)}
@@ -197,9 +228,30 @@ function ParticipationEditor({
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
   return (
     <form className="participation" onSubmit={save} noValidate>
-      <SelectField label={t('followUp.statusOf', { name: participant.displayName })} value={status} onChange={(v) => setStatus(v as Status)} options={statuses.map((s) => ({ value: s, label: t(`participation.${s}`) }))} />
-      {counted ? <Field label={t('followUp.hoursAttended')} inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} error={fieldErrors.minutesAttended} /> : null}
-      {status === 'completed' ? <Field label={t('followUp.completedOn')} type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} error={fieldErrors.completedOn} /> : null}
+      <SelectField
+        label={t('followUp.statusOf', { name: participant.displayName })}
+        value={status}
+        onChange={(v) => setStatus(v as Status)}
+        options={statuses.map((s) => ({ value: s, label: t(`participation.${s}`) }))}
+      />
+      {counted ? (
+        <Field
+          label={t('followUp.hoursAttended')}
+          inputMode="decimal"
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          error={fieldErrors.minutesAttended}
+        />
+      ) : null}
+      {status === 'completed' ? (
+        <Field
+          label={t('followUp.completedOn')}
+          type="date"
+          value={completedOn}
+          onChange={(e) => setCompletedOn(e.target.value)}
+          error={fieldErrors.completedOn}
+        />
+      ) : null}
       <button type="submit" className="button button--small">
         {t('followUp.save')}
         <span className="visually-hidden"> {participant.displayName}</span>
@@ -210,7 +262,17 @@ function ParticipationEditor({
   );
 }
 
-function EvaluationForm({ orgId, planId, action, onSaved }: { orgId: string; planId: string; action: FollowUpAction; onSaved: () => void }) {
+function EvaluationForm({
+  orgId,
+  planId,
+  action,
+  onSaved,
+}: {
+  orgId: string;
+  planId: string;
+  action: FollowUpAction;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('plan');
   const eligible = action.participants.filter((p) => p.status === 'attended' || p.status === 'completed');
   const [personId, setPersonId] = useState(eligible[0]?.personId ?? '');
@@ -243,7 +305,13 @@ function EvaluationForm({ orgId, planId, action, onSaved }: { orgId: string; pla
     <form className="form plan-evaluation" onSubmit={save} noValidate>
       <h3>{t('followUp.evaluate')}</h3>
       <p className="field__hint">{t('followUp.evaluateHint')}</p>
-      <SelectField label={t('followUp.person')} value={personId} onChange={setPersonId} options={eligible.map((p) => ({ value: p.personId, label: p.displayName }))} error={fieldErrors.personId} />
+      <SelectField
+        label={t('followUp.person')}
+        value={personId}
+        onChange={setPersonId}
+        options={eligible.map((p) => ({ value: p.personId, label: p.displayName }))}
+        error={fieldErrors.personId}
+      />
       <SelectField
         label={t('followUp.kind')}
         value={kind}
@@ -287,7 +355,9 @@ function ReassessForm({ orgId, planId, action, onSaved }: { orgId: string; planI
     event.preventDefault();
     setError(null);
     setResult(null);
-    const ratings = done.filter((p) => levels[p.personId]?.trim()).map((p) => ({ personId: p.personId, level: Number(levels[p.personId]), ...(competences.length > 1 ? { competenceId } : {}) }));
+    const ratings = done
+      .filter((p) => levels[p.personId]?.trim())
+      .map((p) => ({ personId: p.personId, level: Number(levels[p.personId]), ...(competences.length > 1 ? { competenceId } : {}) }));
     if (!ratings.length) return;
     try {
       setResult(await reassess(orgId, planId, action.actionId, { ratings }));
@@ -302,7 +372,12 @@ function ReassessForm({ orgId, planId, action, onSaved }: { orgId: string; planI
       <h3>{t('reassess.title')}</h3>
       <p className="field__hint">{t('reassess.intro')}</p>
       {competences.length > 1 ? (
-        <SelectField label={t('reassess.competence')} value={competenceId} onChange={setCompetenceId} options={competences.map((c) => ({ value: c.id, label: pickText(c.label, lang) }))} />
+        <SelectField
+          label={t('reassess.competence')}
+          value={competenceId}
+          onChange={setCompetenceId}
+          options={competences.map((c) => ({ value: c.id, label: pickText(c.label, lang) }))}
+        />
       ) : (
         <p>
           {t('reassess.competence')}: <strong>{pickText(competences[0]?.label, lang)}</strong>

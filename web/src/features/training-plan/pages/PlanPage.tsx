@@ -11,7 +11,18 @@ import { DataTable } from '../../../components/DataTable';
 import { Field } from '../../../components/Field';
 import { ErrorMessage, Loading, Notice } from '../../../components/Status';
 import { usePageTitle } from '../../../components/usePageTitle';
-import { approvePlan, closePlan, createPlan, exportUrl, plansKey, startNewVersion, usePlan, usePlans, useVersions, type PlanDetail } from '../api/plans';
+import {
+  approvePlan,
+  closePlan,
+  createPlan,
+  exportUrl,
+  plansKey,
+  startNewVersion,
+  usePlan,
+  usePlans,
+  useVersions,
+  type PlanDetail,
+} from '../api/plans';
 import { BudgetChart } from '../components/BudgetChart';
 import { KindLabel, PlanStatusBadge } from '../components/Badges';
 import { editionDates } from '../components/offer-text';
@@ -76,7 +87,13 @@ export default function PlanPage() {
 
   const createForm = roles.isHr ? (
     <form className="plan-create" onSubmit={onCreate} noValidate>
-      <Field label={t('create.year')} hint={t('create.hint')} inputMode="numeric" value={newYear} onChange={(e) => setNewYear(e.target.value)} />
+      <Field
+        label={t('create.year')}
+        hint={t('create.hint')}
+        inputMode="numeric"
+        value={newYear}
+        onChange={(e) => setNewYear(e.target.value)}
+      />
       <button type="submit" className="button">
         {t('create.submit')}
       </button>
@@ -95,7 +112,11 @@ export default function PlanPage() {
           <ul>
             {plans.data.map((p) => (
               <li key={p.id}>
-                <Link to={paths.plan(orgId, p.id)} aria-current={p.id === chosen ? 'page' : undefined} className={p.id === chosen ? 'plan-years__current' : undefined}>
+                <Link
+                  to={paths.plan(orgId, p.id)}
+                  aria-current={p.id === chosen ? 'page' : undefined}
+                  className={p.id === chosen ? 'plan-years__current' : undefined}
+                >
                   {p.year} <span className="visually-hidden">– </span>
                   <PlanStatusBadge status={p.status} />
                 </Link>
@@ -154,7 +175,10 @@ function PlanView({ plan, orgId, lang, onStep }: { plan: PlanDetail; orgId: stri
   const editable = plan.status === 'draft' && plan.can.write;
   const when = (a: PlanDetail['actions'][number]) =>
     a.plannedStart && a.plannedEnd
-      ? t('actions.period', { from: day.format(new Date(`${a.plannedStart}T00:00:00Z`)), to: day.format(new Date(`${a.plannedEnd}T00:00:00Z`)) })
+      ? t('actions.period', {
+          from: day.format(new Date(`${a.plannedStart}T00:00:00Z`)),
+          to: day.format(new Date(`${a.plannedEnd}T00:00:00Z`)),
+        })
       : a.plannedStart
         ? day.format(new Date(`${a.plannedStart}T00:00:00Z`))
         : t('actions.noDate');
@@ -172,7 +196,10 @@ function PlanView({ plan, orgId, lang, onStep }: { plan: PlanDetail; orgId: stri
     }),
     [budget, lang, t],
   );
-  const axisText = useMemo(() => (v: number) => new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(v), [lang]);
+  const axisText = useMemo(
+    () => (v: number) => new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(v),
+    [lang],
+  );
 
   return (
     <>
@@ -286,7 +313,12 @@ function PlanView({ plan, orgId, lang, onStep }: { plan: PlanDetail; orgId: stri
         {budget.bySource.length ? (
           <BudgetChart
             title={t('budget.chartTitle')}
-            summary={t('budget.summary', { planned: euro(budget.total.planned), committed: euro(budget.total.committed), spent: euro(budget.total.spent), cost: euro(budget.costCents) })}
+            summary={t('budget.summary', {
+              planned: euro(budget.total.planned),
+              committed: euro(budget.total.committed),
+              spent: euro(budget.total.spent),
+              cost: euro(budget.costCents),
+            })}
             labels={chart.labels}
             series={chart.series}
             axisText={axisText}
@@ -295,7 +327,14 @@ function PlanView({ plan, orgId, lang, onStep }: { plan: PlanDetail; orgId: stri
         <DataTable
           caption={t('budget.caption')}
           rows={[
-            ...budget.bySource.map((l) => ({ key: l.source, label: sourceName(l), planned: l.planned, committed: l.committed, spent: l.spent, total: false })),
+            ...budget.bySource.map((l) => ({
+              key: l.source,
+              label: sourceName(l),
+              planned: l.planned,
+              committed: l.committed,
+              spent: l.spent,
+              total: false,
+            })),
             { key: 'total', label: t('budget.total'), ...budget.total, total: true },
           ]}
           rowKey={(r) => r.key}
@@ -326,7 +365,11 @@ function PlanView({ plan, orgId, lang, onStep }: { plan: PlanDetail; orgId: stri
             empty={t('versions.none')}
             columns={[
               { key: 'version', header: t('versions.version'), render: (v) => v.version },
-              { key: 'approved', header: t('versions.approved'), render: (v) => t('facts.approvedBy', { date: dateTime.format(new Date(v.approvedAt)), name: v.approvedByName ?? '–' }) },
+              {
+                key: 'approved',
+                header: t('versions.approved'),
+                render: (v) => t('facts.approvedBy', { date: dateTime.format(new Date(v.approvedAt)), name: v.approvedByName ?? '–' }),
+              },
               { key: 'actions', header: t('versions.actions'), numeric: true, render: (v) => v.actions },
               { key: 'cost', header: t('versions.cost'), numeric: true, render: (v) => euro(v.costCents) },
               {
