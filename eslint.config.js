@@ -1,10 +1,11 @@
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import leerkompas from './scripts/lint/import-fences.js';
 
 // The recommended JavaScript and TypeScript rules, and the import rules of the layout
 // (docs/architecture.md, "Import rules") as a rule of our own.
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['node_modules/**', 'dist/**', 'web/dist/**', 'data/**', 'src/db/migrations/**', 'bench/results/**'] },
   js.configs.recommended,
   tseslint.configs.recommended,
