@@ -46,6 +46,24 @@ describe('shipped frameworks', () => {
     expect(result.competences.every((c) => c.key.startsWith(prefix))).toBe(true);
   });
 
+  it('gives no two competences of the two frameworks the same label in a language', () => {
+    // The heat map, the pickers and the survey list competences of both frameworks side by side.
+    const all = [lk21, coaching].flatMap((data) => {
+      const result = validateFramework(data);
+      if (!result.ok) throw new Error('invalid');
+      return result.competences.filter((c) => c.kind !== 'group');
+    });
+    for (const lang of ['nl', 'fr', 'en'] as const) {
+      const keysByLabel = new Map<string, string[]>();
+      for (const c of all) {
+        const label = c.label[lang]!.trim().toLowerCase();
+        keysByLabel.set(label, [...(keysByLabel.get(label) ?? []), c.key]);
+      }
+      const shared = [...keysByLabel].filter(([, keys]) => keys.length > 1).map(([label, keys]) => `${label}: ${keys.join(', ')}`);
+      expect(shared, lang).toEqual([]);
+    }
+  });
+
   it('covers the themes the maatwerkbedrijven asked for', () => {
     const r21 = validateFramework(lk21);
     const rc = validateFramework(coaching);
