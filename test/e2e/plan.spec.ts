@@ -10,6 +10,7 @@ import {
   trainingNeeds,
   trainingPlans,
 } from '../../src/db/schema/index.js';
+import { yearInBrussels } from '../../src/domain/calendar/brussels.js';
 import { DEMO_PASSWORD, expectAccessible, horizontalOverflow, logIn, startE2E, type E2E } from './support.js';
 
 /*
@@ -56,7 +57,7 @@ describe('plan: from a heat-map cell to an approved training plan with a catalog
   let editionId: string;
   const needTitle = 'Omgaan met verandering – Verpakking';
   const offerTitle = 'Veranderen zonder stress op de werkvloer';
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric' }).format(new Date())) + 1;
+  const year = yearInBrussels(new Date()) + 1;
 
   beforeAll(async () => {
     e2e = await startE2E();

@@ -4,7 +4,7 @@ import { batched } from '../../db/batching.js';
 import { GUARD_PASSED, type Db, type Executor } from '../../db/client.js';
 import { DEFAULT_SCALE_KEY } from '../../db/reference-data.js';
 import { todayInBrussels } from '../../domain/calendar/brussels.js';
-import { DEFAULT_VALIDITY_MONTHS } from '../../domain/organisations/settings.js';
+import { effectiveSettings } from '../../domain/organisations/settings.js';
 import { surveyAccess, type SurveyAccess } from '../../domain/survey/access.js';
 import { dayPrecision, groupAttributes } from '../../domain/survey/anonymity.js';
 import { checkAnswer, selfRatings } from '../../domain/survey/answers.js';
@@ -342,7 +342,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
     const written = await recordAssessments(
       db,
       ratingsOf(ctx, response, answers, visibility),
-      { now: ctx.stamp, validityMonths: ctx.settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS },
+      { now: ctx.stamp, validityMonths: effectiveSettings(ctx.settings).validityMonths },
       { guard, alongside: [invitation, ...submitAudit(ctx, answers, ip, GUARD_PASSED)], storedAssessments: ctx.storedAssessments },
     );
     return written ? submittedView(ctx, response, visibility) : null;
@@ -382,7 +382,7 @@ export function createSurveyService({ db, now = () => new Date() }: { db: Db; no
       await recordAssessments(
         tx,
         ratingsOf(ctx, response, answers, visibility),
-        { now: ctx.stamp, validityMonths: ctx.settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS },
+        { now: ctx.stamp, validityMonths: effectiveSettings(ctx.settings).validityMonths },
         // One statement for the ratings, the diagnosis, the response, the invitation and the audit row.
         { alongside: [...submitted, ...submitAudit(ctx, answers, ip)] },
       );

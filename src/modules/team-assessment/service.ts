@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { DEFAULT_SCALE_KEY } from '../../db/reference-data.js';
 import { checkRatingCampaign, checkRatings, isInCampaign } from '../../domain/assessment/rating-rules.js';
 import { canSeeRecord } from '../../domain/assessment/visibility.js';
-import { DEFAULT_VALIDITY_MONTHS } from '../../domain/organisations/settings.js';
+import { effectiveSettings } from '../../domain/organisations/settings.js';
 import { writeAudit } from '../../server/audit.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { findPerson, listSupervisedPeople, relationTo, type PersonRow } from '../../server/supervision.js';
@@ -179,7 +179,7 @@ export function createTeamAssessmentService({ db, now = () => new Date() }: { db
             note: r.note?.trim() || null,
             assessedAt: at,
           })),
-          { now: at, validityMonths: settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS },
+          { now: at, validityMonths: effectiveSettings(settings).validityMonths },
         );
         await writeAudit(tx, {
           event: 'assessment_recorded',

@@ -3,7 +3,7 @@ import { ensureDefaultScale } from '../../db/reference-data.js';
 import type { LocalizedText } from '../../db/schema/columns.js';
 import type { Lang } from '../../domain/competences/localized.js';
 import { todayInBrussels } from '../../domain/calendar/brussels.js';
-import { DEFAULT_VALIDITY_MONTHS, effectiveSettings } from '../../domain/organisations/settings.js';
+import { effectiveSettings } from '../../domain/organisations/settings.js';
 import { fundingHint, type FundingConditions } from '../../domain/plan/funding.js';
 import {
   applicationDueOn,
@@ -1100,7 +1100,7 @@ export function createTrainingPlansService({ db, now = () => new Date() }: Train
             note: `Re-assessment after: ${action.title}`.slice(0, 500),
             assessedAt: at,
           })),
-          { now: at, validityMonths: settings.validityMonths ?? DEFAULT_VALIDITY_MONTHS },
+          { now: at, validityMonths: effectiveSettings(settings).validityMonths },
         );
 
         // Re-check every need the action answers.

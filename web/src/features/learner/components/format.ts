@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayInBrussels } from '../../../../../src/domain/calendar/brussels';
 import type { Locale } from '../../../../../src/shared/roles';
 import { pickText, type LocalizedText } from '../../../components/localized';
 
@@ -46,12 +47,10 @@ export function useFormat() {
 
 export type Format = ReturnType<typeof useFormat>;
 
-/** Today in Brussels as YYYY-MM-DD (the API's day boundary for deadlines). */
-export function todayInBrussels(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** The edition still takes enrolments: before the deadline (inclusive) or, without one, before the first day. */
-export function enrolmentOpen(edition: { startsOn: string; enrolmentDeadline: string | null }, today = todayInBrussels()): boolean {
+export function enrolmentOpen(
+  edition: { startsOn: string; enrolmentDeadline: string | null },
+  today = todayInBrussels(new Date()),
+): boolean {
   return edition.enrolmentDeadline ? today <= edition.enrolmentDeadline : today < edition.startsOn;
 }

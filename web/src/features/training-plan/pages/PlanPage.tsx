@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '../../../app/paths';
 import { useOrgRoles } from '../../../api/roles';
 import { pickText } from '../../../components/localized';
+import { yearInBrussels } from '../../../../../src/domain/calendar/brussels';
 import type { Locale } from '../../../../../src/shared/roles';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { DataTable } from '../../../components/DataTable';
@@ -31,8 +32,6 @@ import '../training-plan.css';
 
 type Step = 'approve' | 'close' | 'newVersion';
 
-const thisYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric' }).format(new Date()));
-
 export default function PlanPage() {
   const { t, i18n } = useTranslation('plan');
   const lang = i18n.resolvedLanguage ?? 'nl';
@@ -41,7 +40,7 @@ export default function PlanPage() {
   const client = useQueryClient();
   const roles = useOrgRoles(orgId);
   const plans = usePlans(orgId);
-  const year = thisYear();
+  const year = yearInBrussels(new Date());
   const chosen = givenPlanId ?? plans.data?.find((p) => p.year === year)?.id ?? plans.data?.[0]?.id;
   const plan = usePlan(orgId, chosen);
   usePageTitle(plan.data ? plan.data.title : t('page.title'));
